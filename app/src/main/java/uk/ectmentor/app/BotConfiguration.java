@@ -1,0 +1,43 @@
+package uk.ectmentor.app;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import uk.ectmentor.core.MentorBot;
+import uk.ectmentor.core.content.ContentLoader;
+import uk.ectmentor.core.content.ContentPack;
+import uk.ectmentor.core.demo.DemoData;
+import uk.ectmentor.core.engine.ConversationEngine;
+import uk.ectmentor.core.storage.MongoStorage;
+
+/** The core: content, the conversation engine and (for the embedded default) the demo school. */
+@Configuration(proxyBeanMethods = false)
+class BotConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(BotConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ContentPack contentPack(BotProperties props) {
+        ContentPack pack = ContentLoader.load(props.contentPath());
+        log.info("content pack: {} sessions", pack.size());
+        return pack;
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(MongoStorage storage, ContentPack content, Clock clock, BotProperties props) {
+        if (props.installDemo()) {
+            DemoData.install(storage.people(), storage.actions(), clock);
+            log.info("demo school ready: mentor '{}' and ECT '{}'", DemoData.MENTOR, DemoData.ECT);
+        }
+        return MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
+                storage.actions(), content, clock, props.flowIdleTimeout()));
+    }
+}

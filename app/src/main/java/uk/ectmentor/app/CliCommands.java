@@ -1,0 +1,60 @@
+package uk.ectmentor.app;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Command-line tools that run instead of the bot: {@code java -jar ect-mentor-bot.jar <command> ...}.
+ * Each command is a small class; register it in {@link #COMMANDS}.
+ */
+final class CliCommands {
+    /** One command-line tool. */
+    interface CliCommand {
+        /** @return the process exit code */
+        int run(String[] args, PrintStream out, PrintStream err);
+
+        String usage();
+    }
+
+    static final Map<String, CliCommand> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("help", new CliCommand() {
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                out.println("usage: java -jar ect-mentor-bot.jar [command ...]");
+                out.println("  (no command)  run the bot");
+                COMMANDS.forEach((name, c) -> out.println("  " + c.usage()));
+                return 0;
+            }
+
+            @Override
+            public String usage() {
+                return "help          this list";
+            }
+        });
+    }
+
+    private CliCommands() {
+    }
+
+    static boolean isCommand(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-");
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CliCommand command = COMMANDS.get(args[0]);
+        if (command == null) {
+            err.println("Unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS.keySet()));
+            return 2;
+        }
+        try {
+            return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        } catch (RuntimeException e) {
+            err.println(args[0] + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

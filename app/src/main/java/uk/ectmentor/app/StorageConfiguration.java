@@ -1,0 +1,42 @@
+package uk.ectmentor.app;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.lang.Nullable;
+
+import uk.ectmentor.core.storage.EmbeddedMongo;
+import uk.ectmentor.core.storage.MongoStorage;
+
+/** MongoDB: the configured server, or the embedded store on disk when none is configured. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @Nullable
+    EmbeddedMongo embeddedMongo(BotProperties props) {
+        if (!props.embedded()) {
+            return null;
+        }
+        return EmbeddedMongo.onDisk(props.dataDir(), 0);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoStorage mongoStorage(BotProperties props, @Nullable EmbeddedMongo embedded) {
+        if (embedded != null) {
+            return MongoStorage.connect(embedded.connectionString(), props.database());
+        }
+        log.info("using MongoDB from MONGODB_URI");
+        return MongoStorage.connect(props.mongodbUri(), props.database());
+    }
+
+    /** Healthy only while the store answers. */
+    @Bean
+    HealthIndicator store(MongoStorage storage) {
+        return () -> storage.ping() ? Health.up().build() : Health.down().withDetail("store", "not answering").build();
+    }
+}

@@ -1,0 +1,120 @@
+package uk.ectmentor.core.engine;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Understands what a person typed: finds the command phrase it starts with (longest phrase first),
+ * tolerant of case, punctuation, a leading slash or "/mentor", and one typo in a word of four letters
+ * or more.
+ */
+public final class Intents {
+    private final List<Phrase> phrases = new ArrayList<>();
+
+    /** A command phrase and the command it stands for. */
+    record Phrase(List<String> words, String command, boolean takesArgs) {
+    }
+
+    /** What a text was understood as. */
+    public record Match(String command, String args) {
+    }
+
+    /**
+     * @param takesArgs whether words may follow the phrase; a phrase that takes none only matches the
+     *                  whole message, so "next lesson I will..." is not the command "next"
+     */
+    public void add(String phrase, String command, boolean takesArgs) {
+        phrases.add(new Phrase(List.of(normalise(phrase).split(" ")), command, takesArgs));
+        phrases.sort(Comparator.comparingInt((Phrase p) -> p.words().size()).reversed());
+    }
+
+    public Optional<Match> match(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String trimmed = text.strip();
+        // "reflect: text" and "reflect - text" keep the rest verbatim
+        List<Token> tokens = tokens(trimmed);
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        int skip = tokens.get(0).word().equals("mentor") && tokens.get(0).slashed() ? 1 : 0;
+        for (boolean fuzzy : new boolean[] {false, true}) {
+            for (Phrase phrase : phrases) {
+                if (matches(phrase, tokens, skip, fuzzy)
+                        && (phrase.takesArgs() || tokens.size() == skip + phrase.words().size())) {
+                    Token last = tokens.get(skip + phrase.words().size() - 1);
+                    String args = trimmed.substring(last.end()).replaceFirst("^[\\s:;,.\\-\u2013\u2014]+", "").strip();
+                    return Optional.of(new Match(phrase.command(), args));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(Phrase phrase, List<Token> tokens, int skip, boolean fuzzy) {
+        if (tokens.size() - skip < phrase.words().size()) {
+            return false;
+        }
+        for (int i = 0; i < phrase.words().size(); i++) {
+            String want = phrase.words().get(i);
+            String got = tokens.get(skip + i).word();
+            if (!want.equals(got) && !(fuzzy && want.length() >= 4 && distance(want, got) <= 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    record Token(String word, int start, int end, boolean slashed) {
+    }
+
+    /** Words of the text, lower-cased with accents and punctuation removed, with where each started. */
+    static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            while (i < text.length() && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\'')) {
+                i++;
+            }
+            if (i > start) {
+                boolean slashed = start > 0 && text.charAt(start - 1) == '/';
+                out.add(new Token(normalise(text.substring(start, i)), start, i, slashed));
+            }
+        }
+        return out;
+    }
+
+    static String normalise(String text) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").replace("'", "").trim().replaceAll("\\s+", " ");
+    }
+
+    /** Optimal string alignment distance: edits, including swapping two neighbouring letters. */
+    static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return 2;
+        }
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

@@ -1,0 +1,29 @@
+package uk.ectmentor.core.people;
+
+import java.util.List;
+import java.util.Optional;
+
+import uk.ectmentor.core.chat.UserRef;
+
+/** Schools, people, their platform identities and their pairings. */
+public interface PeopleStore {
+    void saveSchool(School school);
+
+    Optional<School> school(String id);
+
+    void savePerson(Person person);
+
+    Optional<Person> person(String id);
+
+    /** Links a platform identity to a person; a later link for the same identity replaces it. */
+    void linkIdentity(UserRef ref, String personId);
+
+    Optional<Person> personFor(UserRef ref);
+
+    void savePairing(Pairing pairing);
+
+    Optional<Pairing> pairing(String id);
+
+    /** The pairings a person is part of, as mentor or as ECT. */
+    List<Pairing> pairingsOf(String personId);
+}

@@ -1,0 +1,147 @@
+package uk.ectmentor.core.reflect;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.ectmentor.core.chat.Button;
+import uk.ectmentor.core.chat.Message;
+import uk.ectmentor.core.engine.ConversationState;
+import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.engine.Router;
+import uk.ectmentor.core.engine.Turn;
+import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.people.Pairing;
+import uk.ectmentor.core.people.Person;
+
+/**
+ * Logging reflections by chat message: {@code reflect: <text>} saves at once; plain text is offered back
+ * with a button to save it. Either way a retried or double-clicked submission is stored once, because
+ * every entry carries the key of what produced it.
+ */
+public final class ReflectionFlow {
+    public static final String SAVE_DRAFT = "reflect.save";
+    public static final String DISCARD_DRAFT = "reflect.discard";
+    static final String DRAFT_ID = "draft.id";
+    static final String DRAFT_TEXT = "draft.text";
+    private static final int PREVIEW = 280;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+    private final PeopleStore people;
+    private final LearningLogStore log;
+    private final ConversationStore conversations;
+
+    public ReflectionFlow(PeopleStore people, LearningLogStore log, ConversationStore conversations) {
+        this.people = people;
+        this.log = log;
+        this.conversations = conversations;
+    }
+
+    public void register(Router router) {
+        router.commandWithText("reflect", this::reflect, "reflection", "log reflection", "note")
+              .command("log", this::showLog, "my log", "learning log", "show log")
+              .action(SAVE_DRAFT, this::saveDraft)
+              .action(DISCARD_DRAFT, this::discardDraft)
+              .describe("reflect", "reflect: <your thought>", "save a reflection to your learning log")
+              .describe("log", "log", "your learning log, newest first");
+    }
+
+    private List<Message> reflect(Turn turn) {
+        String text = turn.args();
+        if (text.isBlank()) {
+            return List.of(Message.builder()
+                    .text("What would you like to record? Write it after the word, for example:")
+                    .text("_reflect: Cold calling after the hinge question showed me who had the misconception._")
+                    .build());
+        }
+        String source = turn.deliveryId() == null ? "msg:" + UUID.randomUUID() : "msg:" + turn.deliveryId();
+        return List.of(saved(store(turn, text, source)));
+    }
+
+    /** Plain text that no command understood: offer to save it as a reflection. */
+    public List<Message> offerToSave(Turn turn) {
+        String draftId = turn.deliveryId() == null ? UUID.randomUUID().toString() : turn.deliveryId();
+        ConversationState state = conversations.get(turn.person().id())
+                .orElse(ConversationState.empty(turn.person().id(), turn.now()));
+        conversations.put(state.with(DRAFT_ID, draftId, turn.now()).with(DRAFT_TEXT, turn.text(), turn.now()));
+        return List.of(Message.builder()
+                .text("Shall I save that to your learning log as a reflection?")
+                .note(preview(turn.text()))
+                .buttons(Button.primary("Save reflection", SAVE_DRAFT, draftId), Button.of("No thanks", DISCARD_DRAFT, draftId))
+                .build());
+    }
+
+    private List<Message> saveDraft(Turn turn) {
+        String draftId = turn.actionValue();
+        Optional<LogEntry> already = log.bySource(turn.person().id(), "draft:" + draftId);
+        if (already.isPresent()) {
+            return List.of(saved(new LearningLogStore.Appended(already.get(), false)));
+        }
+        ConversationState state = conversations.get(turn.person().id()).orElse(null);
+        if (state == null || draftId == null || !draftId.equals(state.get(DRAFT_ID))) {
+            return List.of(Message.text("I no longer have that text (a newer message replaced it). "
+                    + "Send it again starting with *reflect:* and I'll save it straight away."));
+        }
+        LearningLogStore.Appended appended = store(turn, state.get(DRAFT_TEXT), "draft:" + draftId);
+        clearDraft(turn, draftId);
+        return List.of(saved(appended));
+    }
+
+    private List<Message> discardDraft(Turn turn) {
+        clearDraft(turn, turn.actionValue());
+        return List.of(Message.text("OK, not saved. Say *help* to see what else I can do."));
+    }
+
+    private void clearDraft(Turn turn, String draftId) {
+        conversations.get(turn.person().id()).ifPresent(state -> {
+            if (draftId != null && draftId.equals(state.get(DRAFT_ID))) {
+                conversations.put(state.with(DRAFT_ID, null, turn.now()).with(DRAFT_TEXT, null, turn.now()));
+            }
+        });
+    }
+
+    private LearningLogStore.Appended store(Turn turn, String text, String source) {
+        Person person = turn.person();
+        List<Pairing> pairings = people.pairingsOf(person.id());
+        int module = pairings.isEmpty() ? 0 : pairings.get(0).module();
+        int week = pairings.isEmpty() ? 0 : pairings.get(0).week();
+        LogEntry entry = new LogEntry(UUID.randomUUID().toString(), person.id(), person.schoolId(), "reflection",
+                module, week, text.strip(), turn.now(), false, source);
+        return log.append(entry);
+    }
+
+    private Message saved(LearningLogStore.Appended appended) {
+        LogEntry e = appended.entry();
+        String where = e.module() == 0 ? "" : " (module " + e.module() + ", week " + e.week() + ")";
+        return Message.builder()
+                .text((appended.isNew() ? "Saved to your learning log" : "Already in your learning log") + where
+                        + ". It's private to you unless you share it.")
+                .buttons(Button.command("See my log", "log"))
+                .build();
+    }
+
+    private List<Message> showLog(Turn turn) {
+        List<LogEntry> entries = log.recent(turn.person().id(), 10);
+        if (entries.isEmpty()) {
+            return List.of(Message.text("Your learning log is empty. Save a thought with *reflect: ...*"));
+        }
+        ZoneId zone = people.school(turn.person().schoolId()).map(s -> s.zone()).orElse(ZoneId.of("Europe/London"));
+        return List.of(Message.builder()
+                .heading("Your learning log")
+                .note("Newest first · " + entries.size() + (entries.size() == 1 ? " entry" : " entries"))
+                .bullets(entries.stream()
+                        .map(e -> DAY.format(e.createdAt().atZone(zone)) + " · "
+                                + (e.module() == 0 ? "" : "M" + e.module() + " W" + e.week() + " · ")
+                                + e.kind() + ": " + preview(e.text()))
+                        .toList())
+                .build());
+    }
+
+    private static String preview(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        return oneLine.length() <= PREVIEW ? oneLine : oneLine.substring(0, PREVIEW - 1) + "…";
+    }
+}
