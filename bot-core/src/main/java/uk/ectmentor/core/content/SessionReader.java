@@ -6,6 +6,8 @@ import java.util.Set;
 /** Maps one session file's fields onto the content model, checking each one. */
 final class SessionReader {
     private static final Set<String> INTENTION_TYPES = Set.of("learn-that", "learn-how", "other");
+    /** The phases scenarios may name. */
+    static final List<String> PHASES = List.of("EYFS", "Primary", "Secondary", "SEND", "Alternative provision");
 
     private SessionReader() {
     }
@@ -40,7 +42,35 @@ final class SessionReader {
                 f.optionalString("introduction"),
                 sections,
                 f.bool("researchSummary", false),
+                f.has("audit") ? audit(f) : null,
+                f.list("scenarios").stream().map(SessionReader::scenario).toList(),
+                f.strings("activeIngredients"),
+                f.strings("suggestedActions"),
+                f.list("frameworkStatements").stream().map(SessionReader::intention).toList(),
                 source);
+    }
+
+    private static ModuleAudit audit(YamlFields session) {
+        YamlFields a = session.mapping("audit");
+        List<ModuleAudit.Level> scale = a.list("scale").stream()
+                .map(l -> new ModuleAudit.Level(l.string("name"), l.string("definition"))).toList();
+        List<ModuleAudit.Criterion> criteria = a.list("criteria").stream()
+                .map(c -> new ModuleAudit.Criterion(c.optionalString("code"), c.string("text"))).toList();
+        if (criteria.isEmpty()) {
+            throw a.error("criteria", "an audit needs at least one criterion");
+        }
+        return new ModuleAudit(scale, criteria);
+    }
+
+    private static Scenario scenario(YamlFields f) {
+        String phase = f.string("phase");
+        if (PHASES.stream().noneMatch(p -> p.equalsIgnoreCase(phase))) {
+            throw f.error("phase", "must be one of " + PHASES + ", not '" + phase + "'");
+        }
+        List<Scenario.Option> options = f.list("options").stream()
+                .map(o -> new Scenario.Option(o.string("label"), o.string("text"))).toList();
+        return new Scenario(PHASES.stream().filter(p -> p.equalsIgnoreCase(phase)).findFirst().orElseThrow(),
+                f.string("text"), options);
     }
 
     private static LearningIntention intention(YamlFields f) {

@@ -110,6 +110,14 @@ final class YamlFields {
         return out;
     }
 
+    YamlFields mapping(String field) {
+        Node value = fields.get(field);
+        if (value == null) {
+            throw error(node, qualified(field), "is missing");
+        }
+        return new YamlFields(file, qualified(field), value);
+    }
+
     List<YamlFields> list(String field) {
         Node value = fields.get(field);
         if (value == null) {

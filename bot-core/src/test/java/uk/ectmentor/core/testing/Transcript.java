@@ -1,0 +1,151 @@
+package uk.ectmentor.core.testing;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A conversation written down as a test, run against any {@link ChatChannel}.
+ *
+ * <pre>
+ * # comment
+ * sam> reflect: the hinge question showed who had the misconception
+ * bot: Saved to your learning log
+ * sam> [See my log]                     press the newest button with that label offered to sam
+ * sam> [Save] {what=..., how=...}       submit a form with field values
+ * bot: the hinge question               each bot line must appear, in order, in the replies to the turn
+ * bot! Already                          must NOT appear in the replies to the turn
+ * </pre>
+ *
+ * Matching ignores case, formatting marks (* _ #) and runs of white space, so the same transcript holds for
+ * plain text, Block Kit and Adaptive Cards.
+ */
+public final class Transcript {
+    private final String name;
+    private final List<Turn> turns;
+
+    record Turn(int line, String user, String input, List<Expect> expects) {
+    }
+
+    record Expect(int line, String text, boolean present) {
+    }
+
+    private Transcript(String name, List<Turn> turns) {
+        this.name = name;
+        this.turns = turns;
+    }
+
+    public static Transcript resource(String path) {
+        try (InputStream in = Transcript.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no transcript " + path);
+            }
+            return parse(path, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Transcript parse(String name, String text) {
+        List<Turn> turns = new ArrayList<>();
+        String[] lines = text.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int n = i + 1;
+            if (line.startsWith("bot:") || line.startsWith("bot!")) {
+                if (turns.isEmpty()) {
+                    throw new IllegalArgumentException(name + ":" + n + ": a bot line before any user turn");
+                }
+                turns.get(turns.size() - 1).expects().add(new Expect(n, line.substring(4).strip(), line.charAt(3) == ':'));
+            } else if (line.contains("> ") || line.endsWith(">")) {
+                int gt = line.indexOf('>');
+                turns.add(new Turn(n, line.substring(0, gt).strip(), line.substring(gt + 1).strip(), new ArrayList<>()));
+            } else {
+                throw new IllegalArgumentException(name + ":" + n + ": expected 'user> text', 'bot: text' or 'bot! text'");
+            }
+        }
+        return new Transcript(name, turns);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Plays the transcript, failing at the first reply that does not match, naming the line. */
+    public void run(ChatChannel channel) {
+        Map<String, List<Reply>> history = new LinkedHashMap<>();
+        for (Turn turn : turns) {
+            List<Reply> replies = play(channel, turn, history.getOrDefault(turn.user(), List.of()));
+            List<Reply> newestFirst = new ArrayList<>(replies);
+            newestFirst.addAll(history.getOrDefault(turn.user(), List.of()));
+            history.put(turn.user(), newestFirst);
+            String all = normalise(String.join("\n", replies.stream().map(Reply::text).toList()));
+            int from = 0;
+            for (Expect e : turn.expects()) {
+                String want = normalise(e.text());
+                int at = all.indexOf(want, e.present() ? from : 0);
+                if (e.present() && at < 0) {
+                    fail(name + ":" + e.line() + ": expected the bot to say \"" + e.text() + "\" after \"" + turn.input()
+                            + "\" but it said:\n" + String.join("\n---\n", replies.stream().map(Reply::text).toList()));
+                }
+                if (!e.present() && at >= 0) {
+                    fail(name + ":" + e.line() + ": the bot should not have said \"" + e.text() + "\" but did:\n" + all);
+                }
+                if (e.present()) {
+                    from = at + want.length();
+                }
+            }
+        }
+    }
+
+    /** @param previous every reply the user has had, newest first */
+    private List<Reply> play(ChatChannel channel, Turn turn, List<Reply> previous) {
+        String input = turn.input();
+        if (input.startsWith("[")) {
+            int close = input.indexOf(']');
+            String label = input.substring(1, close).strip();
+            Reply.Clickable target = previous.stream().flatMap(r -> r.clickables().stream())
+                    .filter(c -> normalise(c.label()).equals(normalise(label)) || normalise(c.label()).startsWith(normalise(label)))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ":" + turn.line() + ": no button \"" + label + "\" in "
+                            + previous.stream().flatMap(r -> r.clickables().stream()).map(Reply.Clickable::label).toList()));
+            String rest = input.substring(close + 1).strip();
+            if (rest.startsWith("{")) {
+                return channel.submit(turn.user(), target, fields(rest.substring(1, rest.lastIndexOf('}'))));
+            }
+            return channel.press(turn.user(), target);
+        }
+        return channel.say(turn.user(), input);
+    }
+
+    private static Map<String, String> fields(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return out;
+    }
+
+    static String normalise(String text) {
+        return text.toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'')
+                .replaceAll("[*_#`>]", "")
+                .replaceAll("\\s+", " ")
+                .strip();
+    }
+}
