@@ -20,6 +20,9 @@ public interface PeopleStore {
 
     Optional<Person> personFor(UserRef ref);
 
+    /** Every platform identity linked to the person (where nudges can reach them). */
+    List<UserRef> identitiesOf(String personId);
+
     void savePairing(Pairing pairing);
 
     Optional<Pairing> pairing(String id);

@@ -3,6 +3,8 @@ package uk.ectmentor.core.storage;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +60,7 @@ final class MongoPeopleStore implements PeopleStore {
     public void savePerson(Person p) {
         Mongo.run(() -> persons.replaceOne(eq("_id", p.id()), new Document("_id", p.id())
                 .append("schoolId", p.schoolId()).append("name", p.name()).append("role", p.role().name())
-                .append("phase", p.phase()).append("subject", p.subject()), UPSERT));
+                .append("phase", p.phase()).append("subject", p.subject()).append("inductionYear", p.inductionYear()), UPSERT));
     }
 
     @Override
@@ -80,10 +82,19 @@ final class MongoPeopleStore implements PeopleStore {
     }
 
     @Override
+    public List<UserRef> identitiesOf(String personId) {
+        return Mongo.call(() -> identities.find(eq("personId", personId)).sort(Indexes.ascending("_id"))
+                .map(d -> new UserRef(d.getString("platform"), d.getString("tenant"), d.getString("userId")))
+                .into(new ArrayList<>()));
+    }
+
+    @Override
     public void savePairing(Pairing p) {
         Mongo.run(() -> pairings.replaceOne(eq("_id", p.id()), new Document("_id", p.id())
                 .append("schoolId", p.schoolId()).append("mentorId", p.mentorId()).append("ectId", p.ectId())
-                .append("module", p.module()).append("week", p.week()), UPSERT));
+                .append("module", p.module()).append("week", p.week())
+                .append("meetingDay", p.meetingDay() == null ? null : p.meetingDay().name())
+                .append("meetingTime", p.meetingTime() == null ? null : p.meetingTime().toString()), UPSERT));
     }
 
     @Override
@@ -100,11 +111,13 @@ final class MongoPeopleStore implements PeopleStore {
 
     private static Person toPerson(Document d) {
         return new Person(d.getString("_id"), d.getString("schoolId"), d.getString("name"), Role.valueOf(d.getString("role")),
-                d.getString("phase"), d.getString("subject"));
+                d.getString("phase"), d.getString("subject"), d.getInteger("inductionYear", 0));
     }
 
     private static Pairing toPairing(Document d) {
         return new Pairing(d.getString("_id"), d.getString("schoolId"), d.getString("mentorId"), d.getString("ectId"),
-                d.getInteger("module", 1), d.getInteger("week", 1));
+                d.getInteger("module", 1), d.getInteger("week", 1),
+                d.getString("meetingDay") == null ? null : DayOfWeek.valueOf(d.getString("meetingDay")),
+                d.getString("meetingTime") == null ? null : LocalTime.parse(d.getString("meetingTime")));
     }
 }
