@@ -15,12 +15,18 @@ import uk.ectmentor.core.storage.MongoStorage;
 @Configuration(proxyBeanMethods = false)
 class StorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+    /** {@code BOT_DATA_DIR=:memory:} keeps the embedded store in memory (tests, throw-away demos). */
+    static final String IN_MEMORY = ":memory:";
 
     @Bean(destroyMethod = "close")
     @Nullable
     EmbeddedMongo embeddedMongo(BotProperties props) {
         if (!props.embedded()) {
             return null;
+        }
+        if (IN_MEMORY.equals(props.dataDir().toString())) {
+            log.warn("embedded store in memory: nothing survives a restart");
+            return EmbeddedMongo.inMemory();
         }
         return EmbeddedMongo.onDisk(props.dataDir(), 0);
     }
