@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Build with the Maven wrapper, run on a JRE as a non-root user.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY bot-core/pom.xml bot-core/
+COPY adapters/web/pom.xml adapters/web/
+COPY adapters/slack/pom.xml adapters/slack/
+COPY adapters/teams/pom.xml adapters/teams/
+COPY scheduler/pom.xml scheduler/
+COPY app/pom.xml app/
+COPY . .
+RUN ./mvnw -B -ntp -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system bot && useradd --system --gid bot --home-dir /app --shell /usr/sbin/nologin bot \
+    && mkdir -p /app/data && chown -R bot:bot /app \
+    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/app/target/ect-mentor-bot.jar /app/ect-mentor-bot.jar
+USER bot
+ENV BOT_BIND_ADDRESS=0.0.0.0 \
+    BOT_DATA_DIR=/app/data \
+    PORT=8080 \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
+EXPOSE 8080
+VOLUME ["/app/data"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
+ENTRYPOINT ["java", "-jar", "/app/ect-mentor-bot.jar"]
