@@ -2,14 +2,6 @@
 # Build with the Maven wrapper, run on a JRE as a non-root user.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-COPY .mvn .mvn
-COPY mvnw pom.xml ./
-COPY bot-core/pom.xml bot-core/
-COPY adapters/web/pom.xml adapters/web/
-COPY adapters/slack/pom.xml adapters/slack/
-COPY adapters/teams/pom.xml adapters/teams/
-COPY scheduler/pom.xml scheduler/
-COPY app/pom.xml app/
 COPY . .
 RUN ./mvnw -B -ntp -q -DskipTests package
 
