@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -99,6 +100,9 @@ public final class ContentLoader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ContentException(fileName, line, "(syntax)", e.getProblem());
+        } catch (YAMLException e) {
+            // e.g. control characters the YAML reader refuses; it gives no line
+            throw new ContentException(fileName, 1, "(syntax)", e.getMessage().lines().findFirst().orElse("unreadable YAML"));
         }
         if (root == null) {
             throw new ContentException(fileName, 1, "(document)", "the file is empty");
