@@ -53,7 +53,7 @@ public final class ActionChecker {
 
     /** Longest action, in words, that still counts as one bite-sized step. */
     static final int MAX_WORDS = 40;
-    /** More separate classroom moves than this is several actions, not one. */
+    /** More parts joined by "and", ";" or "also" than this is several actions, not one. */
     static final int MAX_MOVES = 3;
 
     /** Things a teacher does that an observer can see or hear (matched as whole words, with -s/-ed/-ing). */
@@ -105,7 +105,8 @@ public final class ActionChecker {
 
         long moves = words.stream().filter(ActionChecker::isDoing).count();
         List<String> vague = found(text, VAGUE);
-        if (moves == 0) {
+        // a vague intention with at most one doing word ("get better at questioning") is still not observable
+        if (moves == 0 || (!vague.isEmpty() && moves <= 1)) {
             gaps.add(new Gap(Quality.OBSERVABLE,
                     vague.isEmpty() ? "I can't see anything in it that someone watching the lesson would see or hear."
                             : "\"" + vague.get(0) + "\" happens in your head: someone watching the lesson couldn't see it.",
@@ -118,10 +119,11 @@ public final class ActionChecker {
                     "What is a version of this you can definitely do well in one or two lessons?"));
         }
         List<String> longTerm = found(text, LONG_TERM);
-        if (words.size() > MAX_WORDS || moves > MAX_MOVES || !longTerm.isEmpty()) {
+        int parts = 1 + count(text, " and ") + count(text, ";") + count(text, " also ") + count(text, " as well as ");
+        if (words.size() > MAX_WORDS || parts > MAX_MOVES || !longTerm.isEmpty()) {
             String why = !longTerm.isEmpty() ? "\"" + longTerm.get(0) + "\" is longer than the time until your next meeting."
                     : words.size() > MAX_WORDS ? "At " + words.size() + " words it reads like several actions (keep it under "
-                    + MAX_WORDS + ")." : "It asks for " + moves + " different things at once.";
+                    + MAX_WORDS + ")." : "It joins " + parts + " different things together.";
             gaps.add(new Gap(Quality.BITE_SIZED, why,
                     "Which single part of this will you do before we next meet?"));
         }
@@ -130,6 +132,14 @@ public final class ActionChecker {
                     "How exactly will you do it: at which moment, with what words, resource or routine?"));
         }
         return new Result(gaps);
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static boolean isDoing(String word) {

@@ -177,7 +177,7 @@ public final class MeetingFlow implements Flow {
             Set<String> used = used(state);
             used.add(at + "." + (n - 1));
             control.next("section", Map.of(USED, String.join(",", used)));
-            return List.of(Message.text("Marked as used: " + acts.get(n - 1).title() + "."));
+            return List.of(Message.text("Marked as used: " + title(acts.get(n - 1)) + "."));
         }
         if (word.equals("notes") || word.equals("my notes")) {
             return List.of(notesSoFar(state, plan));
@@ -205,7 +205,7 @@ public final class MeetingFlow implements Flow {
             int i = parseInt(ij[0], -1);
             int j = parseInt(ij.length > 1 ? ij[1] : "", -1);
             if (i >= 0 && i < plan.sections().size() && j >= 0 && j < plan.sections().get(i).activities().size()) {
-                used.add(plan.sections().get(i).name() + ": " + plan.sections().get(i).activities().get(j).title());
+                used.add(plan.sections().get(i).name() + ": " + title(plan.sections().get(i).activities().get(j)));
             }
         }
         String id = state.get(ID) == null ? "mtg-" + UUID.randomUUID().toString().substring(0, 8) : state.get(ID);
@@ -214,7 +214,7 @@ public final class MeetingFlow implements Flow {
         meetings.save(record);
         log.append(new LogEntry(UUID.randomUUID().toString(), pairing.ectId(), pairing.schoolId(), "meeting", pairing.module(),
                 pairing.week(), summary(record), turn.now(), true, "meeting:" + id));
-        control.finish();
+        // no control.finish(): the conversation moves straight on to the action flow, which begin() records
         List<Message> out = new ArrayList<>();
         out.add(Message.builder()
                 .heading("Meeting saved")
@@ -251,7 +251,7 @@ public final class MeetingFlow implements Flow {
         for (int j = 0; j < acts.size(); j++) {
             Activity a = acts.get(j);
             boolean done = used.contains(index + "." + j);
-            m.text("*" + (j + 1) + ". " + a.title() + "*" + (done ? " (used)" : "") + (a.text() == null ? "" : "\n" + a.text()));
+            m.text("*" + (j + 1) + ". " + title(a) + "*" + (done ? " (used)" : "") + (a.text() == null ? "" : "\n" + a.text()));
             m.bullets(a.prompts());
         }
         String note = state.get(NOTE + index);
@@ -270,7 +270,7 @@ public final class MeetingFlow implements Flow {
         }
         for (int j = 0; j < acts.size() && j < 4; j++) {
             if (!used.contains(index + "." + j)) {
-                buttons.add(Button.of("Used " + (j + 1) + ": " + shorten(acts.get(j).title()), Actions.SAY, "used " + (j + 1)));
+                buttons.add(Button.of("Used " + (j + 1) + ": " + shorten(title(acts.get(j))), Actions.SAY, "used " + (j + 1)));
             }
         }
         m.buttons(buttons);
@@ -376,6 +376,11 @@ public final class MeetingFlow implements Flow {
 
     private String ectName(Pairing pairing) {
         return people.person(pairing.ectId()).map(Person::name).orElse("your ECT");
+    }
+
+    /** An activity's title without the number some documents give it. */
+    private static String title(Activity a) {
+        return a.title().replaceFirst("^\\d+[.)]\\s*", "");
     }
 
     private static String shorten(String s) {
