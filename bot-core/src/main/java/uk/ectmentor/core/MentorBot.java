@@ -4,7 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import java.util.Optional;
+
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.actions.ActionsFlow;
+import uk.ectmentor.core.chat.Actions;
+import uk.ectmentor.core.engine.Intents;
+import uk.ectmentor.core.meeting.ContractingFlow;
+import uk.ectmentor.core.meeting.MeetingFlow;
+import uk.ectmentor.core.meeting.MeetingStore;
+import uk.ectmentor.core.meeting.PreMeetingReviewFlow;
+import uk.ectmentor.core.onboarding.InviteStore;
+import uk.ectmentor.core.onboarding.OnboardingFlow;
 import uk.ectmentor.core.chat.Button;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.content.ContentPack;
@@ -28,20 +39,31 @@ public final class MentorBot {
 
     /** The stores and settings the bot runs on. */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
-                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
+                        MeetingStore meetings, InviteStore invites) {
     }
 
     public static ConversationEngine engine(Parts parts) {
         Router router = new Router();
-        new PromptsFlow(parts.people(), parts.content(), parts.actions(), parts.conversations()).register(router);
+        ActionsFlow actions = new ActionsFlow(parts.people(), parts.actions(), parts.log(), parts.conversations());
+        PreMeetingReviewFlow prepare = new PreMeetingReviewFlow(parts.people(), parts.actions(), parts.meetings(), parts.conversations());
+        new PromptsFlow(parts.people(), parts.content(), parts.actions(), parts.conversations(), parts.meetings(), prepare::start)
+                .register(router);
+        new MeetingFlow(parts.people(), parts.content(), parts.actions(), parts.meetings(), parts.log(), parts.conversations(), actions)
+                .register(router);
+        prepare.register(router);
+        actions.register(router);
+        new ContractingFlow(parts.people(), parts.meetings(), parts.log(), parts.conversations()).register(router);
+        OnboardingFlow onboarding = new OnboardingFlow(parts.people(), parts.invites(), parts.conversations(), parts.flowIdleTimeout());
+        onboarding.register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 
         return new ConversationEngine(router, parts.people(), parts.conversations(), parts.clock(),
-                parts.flowIdleTimeout(), MentorBot::stranger, turn -> {
-                    if (turn.person().is(Role.ECT)) {
+                parts.flowIdleTimeout(), onboarding::stranger, turn -> {
+                    if (turn.person().is(Role.ECT) && !looksLikeCommand(router, turn)) {
                         return reflections.offerToSave(turn);
                     }
                     return notUnderstood(router, turn);
@@ -56,7 +78,20 @@ public final class MentorBot {
                 .build());
     }
 
+    /** A short text close to a command ("promts", "my acions") is a typo, not a reflection. */
+    static boolean looksLikeCommand(Router router, Turn turn) {
+        return turn.text().strip().split("\\s+").length <= 3 && router.suggest(turn.text()).isPresent();
+    }
+
     static List<Message> notUnderstood(Router router, Turn turn) {
+        Optional<Intents.Suggestion> guess = router.suggest(turn.text());
+        if (guess.isPresent()) {
+            return List.of(Message.builder()
+                    .text("Sorry, I didn't understand \"" + abbreviate(turn.text()) + "\". Did you mean *" + guess.get().phrase() + "*?")
+                    .buttons(Button.primary("Yes: " + guess.get().phrase(), Actions.SAY, guess.get().phrase()),
+                            Button.command("Show everything I can do", "help"))
+                    .build());
+        }
         return List.of(Message.builder()
                 .text("Sorry, I didn't understand \"" + abbreviate(turn.text()) + "\". Here's what I can do:")
                 .bullets(router.describedCommands().stream().map(c -> "*" + c.usage() + "*: " + c.help()).toList())
@@ -69,11 +104,6 @@ public final class MentorBot {
             return List.of(Button.command("Session prompts", "prompts"), Button.command("Learning log", "log"));
         }
         return List.of(Button.command("Log a reflection", "reflect"), Button.command("My learning log", "log"));
-    }
-
-    static List<Message> stranger(Turn turn) {
-        return List.of(Message.text("Hello! I'm the ECT mentor bot, but I don't know you yet. "
-                + "Ask your induction tutor to add you to your school's programme, then say hello again."));
     }
 
     private static String abbreviate(String text) {

@@ -23,7 +23,8 @@ class CoreTranscriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mentor-prompts", "ect-reflection"})
+    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "onboarding-pairing", "tutor-pairing", "meeting-copilot",
+            "engine-resume-expiry"})
     void transcript(String name) {
         Transcript.resource("transcripts/" + name + ".transcript").run(bot.channel());
     }

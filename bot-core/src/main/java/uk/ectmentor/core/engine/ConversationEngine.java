@@ -29,6 +29,11 @@ public final class ConversationEngine {
     /** Longest message the bot takes; longer ones are refused politely, never cut. */
     public static final int MAX_TEXT = 8_000;
 
+    /** Words that pick up an unfinished flow. */
+    public static final java.util.Set<String> RESUME_WORDS = java.util.Set.of("resume", "continue", "carry on", "pick up");
+    static final String ASIDE_FLOW = "aside.flow";
+    static final String ASIDE_STEP = "aside.step";
+
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
     private final Router router;
@@ -98,9 +103,16 @@ public final class ConversationEngine {
         List<Message> preface = new ArrayList<>();
         if (state.inFlow() && state.updatedAt().plus(flowIdleTimeout).isBefore(now)) {
             preface.add(Message.of(new uk.ectmentor.core.chat.Block.Note(
-                    "I set aside what we were doing before, as it had been idle for a while.")));
-            state = new ConversationState(person.id(), null, null, state.data(), now);
+                    "I set aside what we were doing before, as it had been idle for a while. Say resume to pick it up.")));
+            Map<String, String> data = new HashMap<>(state.data());
+            data.put(ASIDE_FLOW, state.flow());
+            data.put(ASIDE_STEP, state.step());
+            state = new ConversationState(person.id(), null, null, data, now);
             conversations.put(state);
+        }
+        String word = Intents.normalise(text);
+        if (RESUME_WORDS.contains(word)) {
+            return concat(preface, resume(person, state, now));
         }
         if (state.inFlow()) {
             Optional<Flow> flow = router.flowNamed(state.flow());
@@ -117,6 +129,27 @@ public final class ConversationEngine {
         return concat(preface, fallback.handle(new Turn(typed, person, null, text, now)));
     }
 
+    /** Picks up the flow the person is in, or the one set aside when it went idle. */
+    private List<Message> resume(Person person, ConversationState state, Instant now) {
+        String flowName = state.inFlow() ? state.flow() : state.get(ASIDE_FLOW);
+        Optional<Flow> flow = flowName == null ? Optional.empty() : router.flowNamed(flowName);
+        if (flow.isEmpty()) {
+            return List.of(Message.builder()
+                    .text("There's nothing unfinished to pick up. Say *help* to see what I can do.")
+                    .buttons(Button.command("What can I do?", "help"))
+                    .build());
+        }
+        ConversationState resumed = state;
+        if (!state.inFlow()) {
+            Map<String, String> data = new HashMap<>(state.data());
+            String step = data.remove(ASIDE_STEP);
+            data.remove(ASIDE_FLOW);
+            resumed = new ConversationState(person.id(), flowName, step, data, now);
+            conversations.put(resumed);
+        }
+        return concat(List.of(Message.text("Picking up where we left off.")), flow.get().prompt(resumed));
+    }
+
     private List<Message> inFlow(Flow flow, Turn turn, ConversationState state) {
         String word = Intents.normalise(turn.text());
         if (word.equals("cancel") || word.equals("stop") || word.equals("quit")) {
@@ -124,7 +157,8 @@ public final class ConversationEngine {
             return List.of(Message.text("OK, I've stopped that. Nothing more will be asked. Say *help* to see what I can do."));
         }
         if (word.equals("help") || word.equals("?")) {
-            return flow.help(state);
+            return concat(flow.help(state), List.of(Message.of(new uk.ectmentor.core.chat.Block.Note(
+                    "Say cancel to stop this; what you've already saved is kept."))));
         }
         Control control = new Control(state, turn.now());
         List<Message> replies = flow.onInput(turn, state, control);

@@ -18,4 +18,9 @@ public interface Flow {
 
     /** Explains the current step, for {@code help} inside the flow. */
     List<Message> help(ConversationState state);
+
+    /** Asks the current step's question again, when the person comes back to a flow they left. */
+    default List<Message> prompt(ConversationState state) {
+        return help(state);
+    }
 }

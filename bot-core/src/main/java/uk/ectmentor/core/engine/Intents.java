@@ -56,6 +56,62 @@ public final class Intents {
         return Optional.empty();
     }
 
+    /**
+     * The command whose phrase is closest to what was typed, for a "did you mean ...?" reply: within two
+     * edits of the whole text (or of its first words), and never for text that is far from every phrase.
+     */
+    public Optional<Suggestion> suggest(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String typed = normalise(text).replaceFirst("^mentor ", "");
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] typedWords = typed.split(" ");
+        Suggestion best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Phrase phrase : phrases) {
+            String joined = String.join(" ", phrase.words());
+            int n = Math.min(typedWords.length, phrase.words().size());
+            String head = String.join(" ", java.util.Arrays.copyOf(typedWords, n));
+            int whole = editDistance(typed, joined);
+            int d = phrase.takesArgs() ? Math.min(whole, editDistance(head, joined)) : whole;
+            int allowed = joined.length() <= 3 ? 1 : joined.length() <= 6 ? 2 : 3;
+            if (d <= allowed && d < bestDistance) {
+                bestDistance = d;
+                best = new Suggestion(phrase.command(), joined);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A command offered when a text was not understood, with the phrase it was closest to. */
+    public record Suggestion(String command, String phrase) {
+    }
+
+    /** How many single-letter edits (or neighbour swaps) turn one word into the other. */
+    public static int typoDistance(String a, String b) {
+        return editDistance(a, b);
+    }
+
+    /** Plain Levenshtein distance with neighbouring swaps, uncapped. */
+    static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     private static boolean matches(Phrase phrase, List<Token> tokens, int skip, boolean fuzzy) {
         if (tokens.size() - skip < phrase.words().size()) {
             return false;
@@ -93,7 +149,7 @@ public final class Intents {
         return out;
     }
 
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").replace("'", "").trim().replaceAll("\\s+", " ");
     }

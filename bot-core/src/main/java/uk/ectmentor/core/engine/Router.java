@@ -73,6 +73,11 @@ public final class Router {
         return intents.match(text);
     }
 
+    /** The nearest command to a text that was not understood, for "did you mean ...?". */
+    public Optional<Intents.Suggestion> suggest(String text) {
+        return intents.suggest(text);
+    }
+
     Optional<Handler> commandHandler(String name) {
         return Optional.ofNullable(commands.get(name));
     }

@@ -15,6 +15,9 @@ public interface PeopleStore {
 
     Optional<Person> person(String id);
 
+    /** Everyone at the school, by name. */
+    List<Person> peopleIn(String schoolId);
+
     /** Links a platform identity to a person; a later link for the same identity replaces it. */
     void linkIdentity(UserRef ref, String personId);
 

@@ -19,7 +19,11 @@ import uk.ectmentor.core.content.Session;
 import uk.ectmentor.core.content.SessionKind;
 import uk.ectmentor.core.engine.ConversationState;
 import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.engine.Handler;
 import uk.ectmentor.core.engine.Router;
+import uk.ectmentor.core.meeting.MeetingFlow;
+import uk.ectmentor.core.meeting.MeetingStore;
+import uk.ectmentor.core.people.Role;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.people.Pairing;
@@ -40,16 +44,30 @@ public final class PromptsFlow {
     private final ActionStore actions;
     private final ConversationStore conversations;
 
+    private final MeetingStore meetings;
+    private final Handler ectReview;
+
     public PromptsFlow(PeopleStore people, ContentPack content, ActionStore actions, ConversationStore conversations) {
+        this(people, content, actions, conversations, null, null);
+    }
+
+    /**
+     * @param meetings  where the ECT's pre-meeting answers are, shown at Review (null: none shown)
+     * @param ectReview what an ECT gets for "review": their pre-meeting questions (null: the mentor's prompts)
+     */
+    public PromptsFlow(PeopleStore people, ContentPack content, ActionStore actions, ConversationStore conversations,
+                       MeetingStore meetings, Handler ectReview) {
         this.people = people;
         this.content = content;
         this.actions = actions;
         this.conversations = conversations;
+        this.meetings = meetings;
+        this.ectReview = ectReview;
     }
 
     public void register(Router router) {
         router.command("prompts", t -> showNamed(t, null), "session prompts", "meeting prompts")
-              .command("review", t -> showNamed(t, "Review"))
+              .command("review", t -> ectReview != null && t.person().is(Role.ECT) ? ectReview.handle(t) : showNamed(t, "Review"))
               .command("plan", t -> showNamed(t, "Plan"))
               .command("theory", t -> showNamed(t, "Theory to Practice"), "theory to practice", "t2p")
               .command("next steps", t -> showNamed(t, "Next Steps"), "nextsteps")
@@ -134,15 +152,19 @@ public final class PromptsFlow {
             m.text(section.summary());
         }
         if (index == 0 || section.name().equalsIgnoreCase("Review")) {
-            List<ActionStep> open = actions.openFor(ctx.ect().id());
-            if (open.isEmpty()) {
-                m.text("*" + ctx.ect().name() + "'s open actions:* none recorded.");
+            if (meetings != null) {
+                MeetingFlow.reviewBlocks(actions, meetings, ctx.pairing(), ctx.ect().name()).forEach(m::block);
             } else {
-                m.text("*" + ctx.ect().name() + "'s open actions:*");
-                m.bullets(open.stream()
-                        .map(a -> a.text() + " (set in module " + a.module() + " week " + a.week()
-                                + (a.dueOn() == null ? "" : ", follow up by " + DAY.format(a.dueOn().atStartOfDay(ZoneOffset.UTC))) + ")")
-                        .toList());
+                List<ActionStep> open = actions.openFor(ctx.ect().id());
+                if (open.isEmpty()) {
+                    m.text("*" + ctx.ect().name() + "'s open actions:* none recorded.");
+                } else {
+                    m.text("*" + ctx.ect().name() + "'s open actions:*");
+                    m.bullets(open.stream()
+                            .map(a -> a.text() + " (set in module " + a.module() + " week " + a.week()
+                                    + (a.dueOn() == null ? "" : ", follow up by " + DAY.format(a.dueOn().atStartOfDay(ZoneOffset.UTC))) + ")")
+                            .toList());
+                }
             }
         }
         for (Activity activity : section.activities()) {
@@ -156,6 +178,9 @@ public final class PromptsFlow {
         }
         if (index > 0) {
             buttons.add(Button.of("Back: " + session.sections().get(index - 1).name(), SHOW_SECTION, session.id() + "|" + (index - 1)));
+        }
+        if (meetings != null && turn.person().is(Role.MENTOR)) {
+            buttons.add(Button.command("Run it with notes", "meeting"));
         }
         m.buttons(buttons);
         return List.of(m.build());

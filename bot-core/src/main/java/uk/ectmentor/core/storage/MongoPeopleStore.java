@@ -109,6 +109,12 @@ final class MongoPeopleStore implements PeopleStore {
                 .map(MongoPeopleStore::toPairing).into(new ArrayList<>()));
     }
 
+    @Override
+    public List<Person> peopleIn(String schoolId) {
+        return Mongo.call(() -> persons.find(eq("schoolId", schoolId)).sort(Indexes.ascending("name", "_id"))
+                .map(MongoPeopleStore::toPerson).into(new ArrayList<>()));
+    }
+
     private static Person toPerson(Document d) {
         return new Person(d.getString("_id"), d.getString("schoolId"), d.getString("name"), Role.valueOf(d.getString("role")),
                 d.getString("phase"), d.getString("subject"), d.getInteger("inductionYear", 0));

@@ -12,6 +12,8 @@ import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
 import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.meeting.MeetingStore;
+import uk.ectmentor.core.onboarding.InviteStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
 
@@ -27,6 +29,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
+    private final MongoMeetingStore meetings;
+    private final MongoInviteStore invites;
 
     private MongoStorage(MongoClient client, MongoDatabase database) {
         this.client = client;
@@ -35,6 +39,8 @@ public final class MongoStorage implements AutoCloseable {
         this.conversations = new MongoConversationStore(database);
         this.log = new MongoLearningLogStore(database);
         this.actions = new MongoActionStore(database);
+        this.meetings = new MongoMeetingStore(database);
+        this.invites = new MongoInviteStore(database);
     }
 
     /**
@@ -62,6 +68,8 @@ public final class MongoStorage implements AutoCloseable {
         people.ensureIndexes();
         log.ensureIndexes();
         actions.ensureIndexes();
+        meetings.ensureIndexes();
+        invites.ensureIndexes();
     }
 
     /** True when the database answers a ping. */
@@ -92,6 +100,14 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    public MeetingStore meetings() {
+        return meetings;
+    }
+
+    public InviteStore invites() {
+        return invites;
     }
 
     @Override

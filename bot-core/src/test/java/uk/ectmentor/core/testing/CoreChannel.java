@@ -19,9 +19,26 @@ public final class CoreChannel implements ChatChannel {
     private final Runnable beforeEachTurn;
 
     /** @param beforeEachTurn runs before every turn, e.g. to let a minute pass on the test clock */
+    private final java.util.function.Consumer<java.time.Duration> clock;
+
     public CoreChannel(ConversationEngine engine, Runnable beforeEachTurn) {
+        this(engine, beforeEachTurn, null);
+    }
+
+    /** @param clock moves the test clock for a transcript's {@code clock: +13h} line */
+    public CoreChannel(ConversationEngine engine, Runnable beforeEachTurn, java.util.function.Consumer<java.time.Duration> clock) {
         this.engine = engine;
         this.beforeEachTurn = beforeEachTurn;
+        this.clock = clock;
+    }
+
+    @Override
+    public void advanceClock(java.time.Duration by) {
+        if (clock == null) {
+            ChatChannel.super.advanceClock(by);
+        } else {
+            clock.accept(by);
+        }
     }
 
     private String nextId() {

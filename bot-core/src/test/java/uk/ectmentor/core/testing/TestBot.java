@@ -26,12 +26,13 @@ public final class TestBot implements AutoCloseable {
     public TestBot() {
         DemoData.install(storage.people(), storage.actions(), clock);
         engine = MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), ContentLoader.load(null), clock, Duration.ofHours(12)));
+                storage.actions(), ContentLoader.load(null), clock, Duration.ofHours(12),
+                storage.meetings(), storage.invites()));
     }
 
     /** Talks straight to the engine; a minute passes on the clock before each turn. */
     public CoreChannel channel() {
-        return new CoreChannel(engine, () -> clock.advance(java.time.Duration.ofMinutes(1)));
+        return new CoreChannel(engine, () -> clock.advance(java.time.Duration.ofMinutes(1)), clock::advance);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.Map;
  * sam> [Save] {what=..., how=...}       submit a form with field values
  * bot: the hinge question               each bot line must appear, in order, in the replies to the turn
  * bot! Already                          must NOT appear in the replies to the turn
+ * clock: +13h                           moves the bot's clock on (m, h or d) before the next turn
  * </pre>
  *
  * Matching ignores case, formatting marks (* _ #) and runs of white space, so the same transcript holds for
@@ -31,6 +32,8 @@ import java.util.Map;
 public final class Transcript {
     private final String name;
     private final List<Turn> turns;
+
+    private static final String CLOCK = "\u0000clock";
 
     record Turn(int line, String user, String input, List<Expect> expects) {
     }
@@ -63,7 +66,9 @@ public final class Transcript {
                 continue;
             }
             int n = i + 1;
-            if (line.startsWith("bot:") || line.startsWith("bot!")) {
+            if (line.startsWith("clock:")) {
+                turns.add(new Turn(n, CLOCK, line.substring(6).strip(), new ArrayList<>()));
+            } else if (line.startsWith("bot:") || line.startsWith("bot!")) {
                 if (turns.isEmpty()) {
                     throw new IllegalArgumentException(name + ":" + n + ": a bot line before any user turn");
                 }
@@ -86,6 +91,13 @@ public final class Transcript {
     public void run(ChatChannel channel) {
         Map<String, List<Reply>> history = new LinkedHashMap<>();
         for (Turn turn : turns) {
+            if (turn.user().equals(CLOCK)) {
+                if (!turn.expects().isEmpty()) {
+                    fail(name + ":" + turn.line() + ": a clock line gets no bot lines");
+                }
+                channel.advanceClock(duration(turn.input(), turn.line()));
+                continue;
+            }
             List<Reply> replies = play(channel, turn, history.getOrDefault(turn.user(), List.of()));
             List<Reply> newestFirst = new ArrayList<>(replies);
             newestFirst.addAll(history.getOrDefault(turn.user(), List.of()));
@@ -127,6 +139,16 @@ public final class Transcript {
             return channel.press(turn.user(), target);
         }
         return channel.say(turn.user(), input);
+    }
+
+    private java.time.Duration duration(String text, int line) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+?(\\d+)\\s*([mhd])").matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(name + ":" + line + ": expected a clock line like 'clock: +13h'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).equals("m") ? java.time.Duration.ofMinutes(n)
+                : m.group(2).equals("h") ? java.time.Duration.ofHours(n) : java.time.Duration.ofDays(n);
     }
 
     private static Map<String, String> fields(String body) {
