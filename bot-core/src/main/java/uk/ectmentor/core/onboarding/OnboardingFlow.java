@@ -1,8 +1,6 @@
 package uk.ectmentor.core.onboarding;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -57,6 +55,7 @@ public final class OnboardingFlow {
     private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     static final List<String> PHASES = List.of("EYFS", "Primary", "Secondary", "SEND", "Alternative provision");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final PeopleStore people;
     private final InviteStore invites;
     private final ConversationStore conversations;
@@ -494,15 +493,14 @@ public final class OnboardingFlow {
     }
 
     /**
-     * A six-character code from the moment it is made: unambiguous letters and digits. Deterministic for a
-     * given clock (so tests can type it); a clash with an existing code gets the next variant.
+     * A random six-character code of unambiguous letters and digits (about 30 bits: codes are single-use and
+     * checked against the store); a clash with an existing code draws again.
      */
     private String code(String inviterId, Turn turn) {
-        for (int attempt = 0; ; attempt++) {
-            byte[] hash = sha256(turn.now().toEpochMilli() + "|" + attempt);
+        while (true) {
             StringBuilder code = new StringBuilder();
             for (int i = 0; i < 6; i++) {
-                code.append(CODE_LETTERS.charAt((hash[i] & 0xff) % CODE_LETTERS.length()));
+                code.append(CODE_LETTERS.charAt(RANDOM.nextInt(CODE_LETTERS.length())));
             }
             if (invites.find(code.toString()).isEmpty()) {
                 return code.toString();
@@ -510,13 +508,6 @@ public final class OnboardingFlow {
         }
     }
 
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Optional<Role> role(String text) {
         List<String> words = List.of(text.split(" "));

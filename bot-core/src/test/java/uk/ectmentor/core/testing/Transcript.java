@@ -24,6 +24,8 @@ import java.util.Map;
  * bot: the hinge question               each bot line must appear, in order, in the replies to the turn
  * bot! Already                          must NOT appear in the replies to the turn
  * clock: +13h                           moves the bot's clock on (m, h or d) before the next turn
+ * bot: Invite code: {{code}}             a placeholder captures one word of the reply...
+ * jo> join {{code}}                      ...and later turns can type it ({{code:lower}} in lower case)
  * </pre>
  *
  * Matching ignores case, formatting marks (* _ #) and runs of white space, so the same transcript holds for
@@ -90,6 +92,7 @@ public final class Transcript {
     /** Plays the transcript, failing at the first reply that does not match, naming the line. */
     public void run(ChatChannel channel) {
         Map<String, List<Reply>> history = new LinkedHashMap<>();
+        Map<String, String> vars = new LinkedHashMap<>();
         for (Turn turn : turns) {
             if (turn.user().equals(CLOCK)) {
                 if (!turn.expects().isEmpty()) {
@@ -98,15 +101,26 @@ public final class Transcript {
                 channel.advanceClock(duration(turn.input(), turn.line()));
                 continue;
             }
-            List<Reply> replies = play(channel, turn, history.getOrDefault(turn.user(), List.of()));
+            List<Reply> replies = play(channel, turn, history.getOrDefault(turn.user(), List.of()), vars);
             List<Reply> newestFirst = new ArrayList<>(replies);
             newestFirst.addAll(history.getOrDefault(turn.user(), List.of()));
             history.put(turn.user(), newestFirst);
-            String all = normalise(String.join("\n", replies.stream().map(Reply::text).toList()));
+            String raw = String.join("\n", replies.stream().map(Reply::text).toList());
+            String all = normalise(raw);
             int from = 0;
             for (Expect e : turn.expects()) {
                 String want = normalise(e.text());
-                int at = all.indexOf(want, e.present() ? from : 0);
+                int at;
+                if (e.present() && want.contains("{{")) {
+                    java.util.regex.Matcher m = capturing(want).matcher(all);
+                    at = m.find(from) ? m.start() : -1;
+                    if (at >= 0) {
+                        capture(want, m, raw, vars);
+                        want = all.substring(m.start(), m.end());
+                    }
+                } else {
+                    at = all.indexOf(want, e.present() ? from : 0);
+                }
                 if (e.present() && at < 0) {
                     fail(name + ":" + e.line() + ": expected the bot to say \"" + e.text() + "\" after \"" + turn.input()
                             + "\" but it said:\n" + String.join("\n---\n", replies.stream().map(Reply::text).toList()));
@@ -121,9 +135,47 @@ public final class Transcript {
         }
     }
 
+    private static final java.util.regex.Pattern VARIABLE = java.util.regex.Pattern.compile("\\{\\{(\\w+)(:lower)?}}");
+
+    /** An expectation with {{name}} placeholders as a pattern: each placeholder captures one word. */
+    private static java.util.regex.Pattern capturing(String want) {
+        StringBuilder regex = new StringBuilder();
+        java.util.regex.Matcher m = VARIABLE.matcher(want);
+        int last = 0;
+        while (m.find()) {
+            regex.append(java.util.regex.Pattern.quote(want.substring(last, m.start()))).append("([a-z0-9-]+)");
+            last = m.end();
+        }
+        return java.util.regex.Pattern.compile(regex.append(java.util.regex.Pattern.quote(want.substring(last))).toString());
+    }
+
+    /** Remembers what each placeholder matched, in the case the bot wrote it. */
+    private static void capture(String want, java.util.regex.Matcher match, String raw, Map<String, String> vars) {
+        java.util.regex.Matcher names = VARIABLE.matcher(want);
+        for (int group = 1; names.find(); group++) {
+            String value = match.group(group);
+            java.util.regex.Matcher original = java.util.regex.Pattern
+                    .compile(java.util.regex.Pattern.quote(value), java.util.regex.Pattern.CASE_INSENSITIVE).matcher(raw);
+            vars.put(names.group(1), original.find() ? original.group() : value);
+        }
+    }
+
+    private String substitute(String input, Map<String, String> vars, int line) {
+        java.util.regex.Matcher m = VARIABLE.matcher(input);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException(name + ":" + line + ": {{" + m.group(1) + "}} was not captured by an earlier bot line");
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(2) == null ? value : value.toLowerCase(Locale.ROOT)));
+        }
+        return m.appendTail(out).toString();
+    }
+
     /** @param previous every reply the user has had, newest first */
-    private List<Reply> play(ChatChannel channel, Turn turn, List<Reply> previous) {
-        String input = turn.input();
+    private List<Reply> play(ChatChannel channel, Turn turn, List<Reply> previous, Map<String, String> vars) {
+        String input = substitute(turn.input(), vars, turn.line());
         if (input.startsWith("[")) {
             int close = input.indexOf(']');
             String label = input.substring(1, close).strip();
