@@ -11,8 +11,10 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.audit.AuditStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.plan.PlanStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
 
 /**
@@ -27,6 +29,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
+    private final MongoAuditStore audits;
+    private final MongoPlanStore plans;
 
     private MongoStorage(MongoClient client, MongoDatabase database) {
         this.client = client;
@@ -35,6 +39,8 @@ public final class MongoStorage implements AutoCloseable {
         this.conversations = new MongoConversationStore(database);
         this.log = new MongoLearningLogStore(database);
         this.actions = new MongoActionStore(database);
+        this.audits = new MongoAuditStore(database);
+        this.plans = new MongoPlanStore(database);
     }
 
     /**
@@ -62,6 +68,7 @@ public final class MongoStorage implements AutoCloseable {
         people.ensureIndexes();
         log.ensureIndexes();
         actions.ensureIndexes();
+        plans.ensureIndexes();
     }
 
     /** True when the database answers a ping. */
@@ -92,6 +99,14 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    public AuditStore audits() {
+        return audits;
+    }
+
+    public PlanStore plans() {
+        return plans;
     }
 
     @Override
