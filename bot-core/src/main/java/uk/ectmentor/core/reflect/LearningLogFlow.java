@@ -357,7 +357,7 @@ public final class LearningLogFlow implements Flow {
         boolean deleted = id != null && log.delete(turn.person().id(), id);
         endIfAbout(turn, id);
         return List.of(Message.builder()
-                .text(deleted ? "Deleted. It's gone from your learning log." : "That entry is already deleted.")
+                .text(deleted ? "Deleted. It's gone from your learning log." : "That entry isn't in your log any more (it may already be deleted).")
                 .buttons(Button.command("See my log", "log"))
                 .build());
     }
