@@ -34,10 +34,12 @@ class LearningAccessAndRetryTest {
     }
 
     private String say(String user, String text) {
+        bot.clock.advance(java.time.Duration.ofMinutes(1));
         return text(bot.engine.handle(Inbound.text(UserRef.web(user), text, "d" + (++ids))));
     }
 
     private String press(String user, String actionId, String value) {
+        bot.clock.advance(java.time.Duration.ofMinutes(1));
         return text(bot.engine.handle(Inbound.action(UserRef.web(user), actionId, value, "d" + (++ids))));
     }
 
