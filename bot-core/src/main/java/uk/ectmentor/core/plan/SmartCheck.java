@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *   <li><b>Measurable</b>: a number, a proportion or a named way of checking (evidence, data, observation...).</li>
  *   <li><b>Achievable</b>: names the support, time or resources that will help, and no all-or-nothing words (always, never, 100%).</li>
  *   <li><b>Relevant</b>: says why ("so that", "because", "to help") or names the pupils or the area of practice it serves.</li>
- *   <li><b>Time-bound</b>: a date, a month, a term or a deadline ("by", "within", "end of").</li>
+ *   <li><b>Time-bound</b>: a date, a month, a term or a deadline ("by Friday", "end of"); "a week" or "each term" say how often, not by when.</li>
  * </ul>
  */
 public final class SmartCheck {
@@ -57,6 +57,9 @@ public final class SmartCheck {
     private static final Pattern PUPILS = Pattern.compile("\\b(pupils?|students?|children|learners|class|classes|year \\d+|y\\d+|group|behaviour|assessment|feedback|adaptive|send|literacy|reading|curriculum|questioning|misconceptions?|progress|attainment|engagement)\\b");
     private static final Pattern WHEN = Pattern.compile("\\b(end of|deadline|by (?:the )?(?:end|next|monday|tuesday|wednesday|thursday|friday|half|christmas|easter|summer|\\d))|\\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\b|\\b\\d{1,2}(?:st|nd|rd|th)? may\\b|\\bmay \\d{1,2}\\b|\\b(half ?term|term|weeks?|months?|christmas|easter|summer|autumn|spring)\\b|\\d{1,2}/\\d{1,2}|\\d{4}-\\d{2}-\\d{2}");
 
+    /** "three times a week" says how often, not by when. */
+    private static final Pattern FREQUENCY = Pattern.compile("\\b(a|per|each|every|twice a|once a) (day|week|fortnight|month|term|lesson)\\b");
+
     private SmartCheck() {
     }
 
@@ -91,7 +94,7 @@ public final class SmartCheck {
         out.put(Letter.RELEVANT, new Result(Letter.RELEVANT, why != null || who != null,
                 why != null ? "gives a reason (\"" + why + "\")" : who != null ? "names who or what it serves (\"" + who + "\")"
                         : "no reason or pupils named"));
-        String when = first(WHEN, t);
+        String when = first(WHEN, FREQUENCY.matcher(t).replaceAll(" "));
         out.put(Letter.TIME_BOUND, new Result(Letter.TIME_BOUND, when != null,
                 when != null ? "has a time (\"" + when + "\")" : "no date or deadline"));
         return out;

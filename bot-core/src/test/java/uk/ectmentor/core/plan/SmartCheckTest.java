@@ -30,6 +30,8 @@ class SmartCheckTest {
         assertThat(results.get(SmartCheck.Letter.ACHIEVABLE).why()).contains("always");
         assertThat(SmartCheck.check("Pupils may use calculators when I model the method with support").get(SmartCheck.Letter.TIME_BOUND).met()).isFalse();
         assertThat(SmartCheck.check("Review seating by 3 May").get(SmartCheck.Letter.TIME_BOUND).met()).isTrue();
+        assertThat(SmartCheck.check("Use exit tickets in 3 lessons a week with Year 8").get(SmartCheck.Letter.TIME_BOUND).met()).isFalse();
+        assertThat(SmartCheck.check("Use exit tickets in 3 lessons a week until half term").get(SmartCheck.Letter.TIME_BOUND).why()).contains("half term");
     }
 
     @Test
