@@ -105,14 +105,23 @@ public final class AuditFlow implements Flow {
         Optional<AuditRecord> start = audits.find(me.id(), module, AuditRecord.Round.START);
         Optional<AuditRecord> end = audits.find(me.id(), module, AuditRecord.Round.END);
         String args = Words.plain(turn.args());
-        boolean again = List.of("again", "redo", "rate again", "start").contains(args);
-        if (start.isPresent() && end.isPresent() && !again) {
+        boolean again = List.of("again", "redo", "rate again", "end", "end of module", "end of the module").contains(args);
+        boolean redoStart = List.of("start", "redo start", "redo my starting point", "starting point").contains(args);
+        if (start.isPresent() && end.isPresent() && !again && !redoStart) {
             List<Message> out = new ArrayList<>(results(me, module, start.get(), end.get(), "Your"));
             out.add(Message.builder().text("You've rated both the start and the end of Module " + module + ".")
                     .buttons(Button.command("Rate the end again", "audit again")).build());
             return out;
         }
-        AuditRecord.Round round = start.isEmpty() ? AuditRecord.Round.START : AuditRecord.Round.END;
+        if (start.isPresent() && end.isEmpty() && !again && !redoStart && start.get().week() == pairing.get().week()) {
+            return List.of(Message.builder()
+                    .text("You rated your starting point for Module " + module + " this week. Do you want to redo it, "
+                            + "or is this your end-of-module rating?")
+                    .buttons(Button.command("Redo my starting point", "audit redo start"),
+                            Button.command("Rate the end of the module", "audit end"))
+                    .build());
+        }
+        AuditRecord.Round round = start.isEmpty() || redoStart ? AuditRecord.Round.START : AuditRecord.Round.END;
         ConversationState state = conversations.get(me.id()).orElse(ConversationState.empty(me.id(), turn.now()));
         Map<String, String> values = new HashMap<>();
         state.data().keySet().stream().filter(k -> k.startsWith(PREFIX)).forEach(k -> values.put(k, null));
