@@ -107,6 +107,28 @@ public final class AuditFlow implements Flow {
         String args = Words.plain(turn.args());
         boolean again = List.of("again", "redo", "rate again", "end", "end of module", "end of the module").contains(args);
         boolean redoStart = List.of("start", "redo start", "redo my starting point", "starting point").contains(args);
+        ConversationState current = conversations.get(me.id()).orElse(ConversationState.empty(me.id(), turn.now()));
+        int rated = 0;
+        while (rated < audit.get().criteria().size() && current.get(PREFIX + "r" + rated) != null) {
+            rated++;
+        }
+        boolean unfinished = rated > 0 && rated < audit.get().criteria().size()
+                && String.valueOf(module).equals(current.get(MODULE)) && current.get(ROUND) != null;
+        if (unfinished && List.of("carry on", "continue", "resume", "go on").contains(args)) {
+            AuditRecord.Round round = AuditRecord.Round.valueOf(current.get(ROUND));
+            ConversationEngine.start(conversations, current, NAME, "c" + rated,
+                    Map.of(LAST, turn.deliveryId() == null ? "" : turn.deliveryId()), turn.now());
+            return List.of(Message.text("Carrying on where you stopped."), ask(audit.get(), rated, module, round, start));
+        }
+        if (unfinished && !again && !redoStart && !List.of("start again", "new", "afresh").contains(args)) {
+            return List.of(Message.builder()
+                    .text("You have a Module " + module + " audit (" + AuditRecord.Round.valueOf(current.get(ROUND)).label()
+                            + ") you didn't finish: " + rated + " of " + audit.get().criteria().size()
+                            + " criteria rated. Carry on, or start again?")
+                    .buttons(Button.primary("Carry on", uk.ectmentor.core.chat.Actions.SAY, "audit carry on"),
+                            Button.command("Start again", "audit start again"))
+                    .build());
+        }
         if (start.isPresent() && end.isPresent() && !again && !redoStart) {
             List<Message> out = new ArrayList<>(results(me, module, start.get(), end.get(), "Your"));
             out.add(Message.builder().text("You've rated both the start and the end of Module " + module + ".")
@@ -122,7 +144,7 @@ public final class AuditFlow implements Flow {
                     .build());
         }
         AuditRecord.Round round = start.isEmpty() || redoStart ? AuditRecord.Round.START : AuditRecord.Round.END;
-        ConversationState state = conversations.get(me.id()).orElse(ConversationState.empty(me.id(), turn.now()));
+        ConversationState state = current;
         Map<String, String> values = new HashMap<>();
         state.data().keySet().stream().filter(k -> k.startsWith(PREFIX)).forEach(k -> values.put(k, null));
         values.put(MODULE, String.valueOf(module));
