@@ -85,6 +85,20 @@ public final class ActionPlanFlow implements Flow {
             return mentorView(me, turn.args());
         }
         ConversationState state = conversations.get(me.id()).orElse(ConversationState.empty(me.id(), turn.now()));
+        String args = Words.plain(turn.args());
+        int made = Integer.parseInt(state.data().getOrDefault(PREFIX + "n", "0"));
+        boolean unfinished = state.get(PREFIX + "run") != null && (made > 0 || state.get(PREFIX + "cur") != null);
+        if (unfinished && List.of("carry on", "continue", "resume", "go on").contains(args)) {
+            return resume(turn, state, made);
+        }
+        if (unfinished && !List.of("start again", "new", "afresh").contains(args)) {
+            return List.of(Message.builder()
+                    .text("You have an action plan you didn't finish (" + made + (made == 1 ? " target" : " targets")
+                            + " so far). Carry on, or start again?")
+                    .buttons(Button.primary("Carry on", uk.ectmentor.core.chat.Actions.SAY, "action plan carry on"),
+                            Button.command("Start again", "action plan start again"))
+                    .build());
+        }
         Map<String, String> values = new HashMap<>();
         state.data().keySet().stream().filter(k -> k.startsWith(PREFIX)).forEach(k -> values.put(k, null));
         values.put(PREFIX + "n", "0");
@@ -100,6 +114,30 @@ public final class ActionPlanFlow implements Flow {
                         + "Say cancel to stop.")
                 .text("*Target 1:* what do you want to get better at?")
                 .build());
+    }
+
+    private List<Message> resume(Turn turn, ConversationState state, int made) {
+        String step = state.get(PREFIX + "letter") != null && state.get(PREFIX + "cur") != null ? "letter"
+                : "review".equals(state.get(PREFIX + "at")) ? "review" : "target";
+        ConversationEngine.start(conversations, state, NAME, step,
+                Map.of(PREFIX + "last", turn.deliveryId() == null ? "" : turn.deliveryId()), turn.now());
+        List<Message> out = new ArrayList<>();
+        out.add(Message.text("Carrying on where you stopped (" + made + (made == 1 ? " target" : " targets") + " so far)."));
+        if (step.equals("letter")) {
+            SmartCheck.Letter letter = java.util.Arrays.stream(SmartCheck.Letter.values())
+                    .filter(l -> l.initial.equals(state.get(PREFIX + "letter"))).findFirst().orElse(SmartCheck.Letter.SPECIFIC);
+            out.add(Message.builder()
+                    .text("Your target so far: _" + state.get(PREFIX + "cur") + "_")
+                    .text("It isn't *" + letter.word + "* yet. " + letter.question)
+                    .buttons(Button.command("Skip", "skip"))
+                    .build());
+        } else if (step.equals("review")) {
+            out.add(askDate());
+        } else {
+            out.add(Message.builder().text("Write target " + (made + 1) + ", or say *done* to choose your review date.")
+                    .buttons(Button.command("Done", "done")).build());
+        }
+        return out;
     }
 
     @Override
@@ -118,6 +156,7 @@ public final class ActionPlanFlow implements Flow {
                     if (n == 0) {
                         return List.of(Message.text("Add at least one target first: what do you want to get better at in Year 2?"));
                     }
+                    values.put(PREFIX + "at", "review");
                     control.next("review", values);
                     return List.of(askDate());
                 }
@@ -199,6 +238,7 @@ public final class ActionPlanFlow implements Flow {
         values.put(PREFIX + "letter", null);
         String verdict = unanswered.length() == 0 ? "it's SMART." : "left as it is for " + letters(unanswered.toString()) + ".";
         if (n + 1 >= MAX_TARGETS) {
+            values.put(PREFIX + "at", "review");
             control.next("review", values);
             return List.of(checks, Message.text("Target " + (n + 1) + " saved: " + verdict + " That's " + MAX_TARGETS + " targets, plenty for a year."), askDate());
         }
