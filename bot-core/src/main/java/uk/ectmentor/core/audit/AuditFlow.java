@@ -41,7 +41,7 @@ import uk.ectmentor.core.reflect.Words;
  * log entry).
  */
 public final class AuditFlow implements Flow {
-    public static final String NAME = "audit";
+    public static final String NAME = "module.audit";
     static final String PREFIX = "audit.";
     static final String MODULE = "audit.module";
     static final String ROUND = "audit.round";

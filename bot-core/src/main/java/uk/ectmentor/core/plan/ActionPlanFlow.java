@@ -32,14 +32,14 @@ import uk.ectmentor.core.reflect.Words;
  * against the SMART letters ({@link SmartCheck}) and the bot asks once for each letter that is missing
  * (skippable); then a review date, which is stored on the plan for the scheduler to remind.
  *
- * <p>State: step {@code target} (a new target or "done"), {@code letter} (an answer for {@code plan.letter}),
- * {@code review} (the date). Data {@code plan.n}, {@code plan.t<i>}, {@code plan.u<i>} (targets so far and
- * letters left unanswered), {@code plan.cur}, {@code plan.asked}, {@code plan.skipped} (the target being
- * worked on), {@code plan.run} (source key of the log entry).
+ * <p>State: step {@code target} (a new target or "done"), {@code letter} (an answer for {@code y2plan.letter}),
+ * {@code review} (the date). Data {@code y2plan.n}, {@code y2plan.t<i>}, {@code y2plan.u<i>} (targets so far and
+ * letters left unanswered), {@code y2plan.cur}, {@code y2plan.asked}, {@code y2plan.skipped} (the target being
+ * worked on), {@code y2plan.run} (source key of the log entry).
  */
 public final class ActionPlanFlow implements Flow {
-    public static final String NAME = "plan";
-    static final String PREFIX = "plan.";
+    public static final String NAME = "year2.plan";
+    static final String PREFIX = "y2plan.";
     static final int MAX_TARGETS = 5;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
     private static final List<String> DONE = List.of("done", "finished", "that's all", "thats all", "no", "no more", "none", "that is all");
