@@ -152,4 +152,20 @@ class LearningAccessAndRetryTest {
         assertThat(bot.storage.learningLog().recent("sam", 10)).extracting(LogEntry::kind).containsExactly("action", "audit");
         assertThat(bot.storage.plans().forPerson("sam")).isPresent();
     }
+
+    @Test
+    void retriesOfAnEditOrADeleteAnswerChangeNothingMore() {
+        say("sam", "reflect: first version");
+        say("sam", "edit last");
+        Inbound newText = Inbound.text(UserRef.web("sam"), "second version", "edit-1");
+        assertThat(text(bot.engine.handle(newText))).contains("Updated.");
+        assertThat(text(bot.engine.handle(newText))).contains("Already done").doesNotContain("Shall I save");
+        assertThat(samsOnlyEntry().text()).isEqualTo("second version");
+
+        say("sam", "delete last");
+        Inbound yes = Inbound.text(UserRef.web("sam"), "yes", "delete-1");
+        assertThat(text(bot.engine.handle(yes))).contains("Deleted.");
+        assertThat(text(bot.engine.handle(yes))).contains("Already done").doesNotContain("Shall I save");
+        assertThat(bot.storage.learningLog().recent("sam", 10)).isEmpty();
+    }
 }

@@ -217,7 +217,7 @@ public final class AuditFlow implements Flow {
         AuditRecord record = new AuditRecord(me.id(), me.schoolId(), module, round, week, ratings, turn.now());
         audits.save(record);
         FlowData.append(people, log, turn, "audit", logText(record), "audit:" + state.get(RUN), true);
-        FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Module " + module + " audit"), turn);
+        FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Already saved: your Module " + module + " audit is in your learning log."), turn);
         if (round == AuditRecord.Round.START) {
             return List.of(Message.builder()
                     .heading("Module " + module + " audit saved: your starting point")

@@ -267,7 +267,7 @@ public final class ActionPlanFlow implements Flow {
             text.append("\nTarget ").append(i + 1).append(": ").append(targets.get(i).text());
         }
         FlowData.append(people, log, turn, "action", text.toString(), "plan:" + state.get(PREFIX + "run"), true);
-        FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Year 2 action plan"), turn);
+        FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Already saved: your Year 2 action plan is in your learning log."), turn);
         return List.of(render(plan, "Your Year 2 action plan is saved", false),
                 Message.text("I'll remind you to review it on " + DAY.format(reviewOn) + ". Your mentor can see it too. Say *my plan* to look at it again."));
     }

@@ -20,7 +20,7 @@ import uk.ectmentor.core.people.Person;
 public final class FlowData {
     /** The delivery id of the turn that finished a flow and saved something; a retry of it is answered, not re-saved. */
     public static final String SAVED_DELIVERY = "saved.delivery";
-    /** What that turn saved, for the answer to a retry. */
+    /** The answer to give a retry of that turn. */
     public static final String SAVED_WHAT = "saved.what";
 
     private FlowData() {
@@ -41,11 +41,11 @@ public final class FlowData {
         store.put(new ConversationState(state.personId(), null, null, data, turn.now()));
     }
 
-    /** Marks that this turn saved {@code what}, so a retry of the same delivery is recognised. */
-    public static Map<String, String> saved(Turn turn, String what) {
+    /** Marks that this turn finished a flow, so a retry of the same delivery gets {@code answer} and changes nothing. */
+    public static Map<String, String> saved(Turn turn, String answer) {
         Map<String, String> values = new HashMap<>();
         values.put(SAVED_DELIVERY, turn.deliveryId());
-        values.put(SAVED_WHAT, what);
+        values.put(SAVED_WHAT, answer);
         return values;
     }
 

@@ -176,7 +176,7 @@ public final class GibbsFlow implements Flow {
             return List.of(Message.text("You skipped every stage, so there's nothing to save. Say *gibbs* whenever you want to try again."));
         }
         LearningLogStore.Appended appended = reflections.store(turn, text.toString(), "gibbs:" + state.get(RUN));
-        FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "guided reflection"), turn);
+        FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Already saved: your guided reflection is in your learning log."), turn);
         return List.of(Message.builder()
                 .heading("Your reflection")
                 .bullets(java.util.Arrays.stream(Stage.values())

@@ -395,13 +395,13 @@ public final class LearningLogFlow implements Flow {
             return List.of(Message.text("That entry is no longer in your log, so there's nothing to change."));
         }
         if (EDIT.equals(state.step())) {
-            FlowData.end(conversations, state, PREFIX, Map.of(), turn);
+            FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Already done: that reflection was updated."), turn);
             return updated(turn, entry.get(), turn.text());
         }
         String answer = Words.plain(turn.text());
         if (List.of("yes", "y", "yes please", "delete", "delete it", "yes delete it").contains(answer) || Words.near(answer, "delete")) {
             log.delete(turn.person().id(), id);
-            FlowData.end(conversations, state, PREFIX, Map.of(), turn);
+            FlowData.end(conversations, state, PREFIX, FlowData.saved(turn, "Already done: that reflection was deleted."), turn);
             return List.of(Message.builder().text("Deleted. It's gone from your learning log.")
                     .buttons(Button.command("See my log", "log")).build());
         }

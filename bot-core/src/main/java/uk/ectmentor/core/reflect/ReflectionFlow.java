@@ -57,8 +57,7 @@ public final class ReflectionFlow {
     public List<Message> offerToSave(Turn turn) {
         Optional<ConversationState> before = conversations.get(turn.person().id());
         if (before.isPresent() && FlowData.isRetry(turn, before.get(), FlowData.SAVED_DELIVERY)) {
-            return List.of(Message.text("Already saved: your " + before.get().get(FlowData.SAVED_WHAT)
-                    + " is in your learning log."));
+            return List.of(Message.text(before.get().get(FlowData.SAVED_WHAT)));
         }
         String draftId = turn.deliveryId() == null ? UUID.randomUUID().toString() : turn.deliveryId();
         ConversationState state = conversations.get(turn.person().id())
