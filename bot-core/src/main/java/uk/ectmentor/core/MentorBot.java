@@ -16,6 +16,8 @@ import uk.ectmentor.core.meeting.MeetingStore;
 import uk.ectmentor.core.meeting.PreMeetingReviewFlow;
 import uk.ectmentor.core.onboarding.InviteStore;
 import uk.ectmentor.core.onboarding.OnboardingFlow;
+import uk.ectmentor.core.audit.AuditFlow;
+import uk.ectmentor.core.audit.AuditStore;
 import uk.ectmentor.core.chat.Button;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.content.ContentPack;
@@ -25,7 +27,11 @@ import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.people.Role;
+import uk.ectmentor.core.plan.ActionPlanFlow;
+import uk.ectmentor.core.plan.PlanStore;
 import uk.ectmentor.core.prompts.PromptsFlow;
+import uk.ectmentor.core.reflect.GibbsFlow;
+import uk.ectmentor.core.reflect.LearningLogFlow;
 import uk.ectmentor.core.reflect.LearningLogStore;
 import uk.ectmentor.core.reflect.ReflectionFlow;
 
@@ -40,7 +46,7 @@ public final class MentorBot {
     /** The stores and settings the bot runs on. */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
                         ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
-                        MeetingStore meetings, InviteStore invites) {
+                        MeetingStore meetings, InviteStore invites, AuditStore audits, PlanStore plans) {
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -58,6 +64,10 @@ public final class MentorBot {
         onboarding.register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
+        new GibbsFlow(parts.people(), parts.log(), parts.conversations(), reflections).register(router);
+        new LearningLogFlow(parts.people(), parts.log(), parts.conversations(), reflections).register(router);
+        new AuditFlow(parts.people(), parts.content(), parts.audits(), parts.log(), parts.conversations()).register(router);
+        new ActionPlanFlow(parts.people(), parts.plans(), parts.log(), parts.conversations()).register(router);
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 

@@ -28,7 +28,14 @@ public final class Intents {
      *                  whole message, so "next lesson I will..." is not the command "next"
      */
     public void add(String phrase, String command, boolean takesArgs) {
-        phrases.add(new Phrase(List.of(normalise(phrase).split(" ")), command, takesArgs));
+        List<String> words = List.of(normalise(phrase).split(" "));
+        for (Phrase existing : phrases) {
+            if (existing.words().equals(words) && !existing.command().equals(command)) {
+                throw new IllegalStateException("the phrase '" + phrase + "' is claimed by both '" + existing.command()
+                        + "' and '" + command + "'");
+            }
+        }
+        phrases.add(new Phrase(words, command, takesArgs));
         phrases.sort(Comparator.comparingInt((Phrase p) -> p.words().size()).reversed());
     }
 

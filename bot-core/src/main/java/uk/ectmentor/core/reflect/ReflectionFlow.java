@@ -1,9 +1,6 @@
 package uk.ectmentor.core.reflect;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,8 +11,6 @@ import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
-import uk.ectmentor.core.people.Pairing;
-import uk.ectmentor.core.people.Person;
 
 /**
  * Logging reflections by chat message: {@code reflect: <text>} saves at once; plain text is offered back
@@ -28,7 +23,6 @@ public final class ReflectionFlow {
     static final String DRAFT_ID = "draft.id";
     static final String DRAFT_TEXT = "draft.text";
     private static final int PREVIEW = 280;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
     private final PeopleStore people;
     private final LearningLogStore log;
@@ -42,11 +36,9 @@ public final class ReflectionFlow {
 
     public void register(Router router) {
         router.commandWithText("reflect", this::reflect, "reflection", "log reflection", "note")
-              .command("log", this::showLog, "my log", "learning log", "show log")
               .action(SAVE_DRAFT, this::saveDraft)
               .action(DISCARD_DRAFT, this::discardDraft)
-              .describe("reflect", "reflect: <your thought>", "save a reflection to your learning log")
-              .describe("log", "log", "your learning log, newest first");
+              .describe("reflect", "reflect: <your thought>", "save a reflection to your learning log");
     }
 
     private List<Message> reflect(Turn turn) {
@@ -63,6 +55,10 @@ public final class ReflectionFlow {
 
     /** Plain text that no command understood: offer to save it as a reflection. */
     public List<Message> offerToSave(Turn turn) {
+        Optional<ConversationState> before = conversations.get(turn.person().id());
+        if (before.isPresent() && FlowData.isRetry(turn, before.get(), FlowData.SAVED_DELIVERY)) {
+            return List.of(Message.text(before.get().get(FlowData.SAVED_WHAT)));
+        }
         String draftId = turn.deliveryId() == null ? UUID.randomUUID().toString() : turn.deliveryId();
         ConversationState state = conversations.get(turn.person().id())
                 .orElse(ConversationState.empty(turn.person().id(), turn.now()));
@@ -103,41 +99,19 @@ public final class ReflectionFlow {
         });
     }
 
-    private LearningLogStore.Appended store(Turn turn, String text, String source) {
-        Person person = turn.person();
-        List<Pairing> pairings = people.pairingsOf(person.id());
-        int module = pairings.isEmpty() ? 0 : pairings.get(0).module();
-        int week = pairings.isEmpty() ? 0 : pairings.get(0).week();
-        LogEntry entry = new LogEntry(UUID.randomUUID().toString(), person.id(), person.schoolId(), "reflection",
-                module, week, text.strip(), turn.now(), false, source);
-        return log.append(entry);
+    LearningLogStore.Appended store(Turn turn, String text, String source) {
+        return FlowData.append(people, log, turn, "reflection", text, source, false);
     }
 
-    private Message saved(LearningLogStore.Appended appended) {
+    Message saved(LearningLogStore.Appended appended) {
         LogEntry e = appended.entry();
         String where = e.module() == 0 ? "" : " (module " + e.module() + ", week " + e.week() + ")";
         return Message.builder()
                 .text((appended.isNew() ? "Saved to your learning log" : "Already in your learning log") + where
                         + ". It's private to you unless you share it.")
-                .buttons(Button.command("See my log", "log"))
+                .buttons(appended.entry().shared() ? List.of(Button.command("See my log", "log"))
+                        : List.of(Button.of("Share with my mentor", LearningLogFlow.SHARE, e.id()), Button.command("See my log", "log")))
                 .build();
-    }
-
-    private List<Message> showLog(Turn turn) {
-        List<LogEntry> entries = log.recent(turn.person().id(), 10);
-        if (entries.isEmpty()) {
-            return List.of(Message.text("Your learning log is empty. Save a thought with *reflect: ...*"));
-        }
-        ZoneId zone = people.school(turn.person().schoolId()).map(s -> s.zone()).orElse(ZoneId.of("Europe/London"));
-        return List.of(Message.builder()
-                .heading("Your learning log")
-                .note("Newest first · " + entries.size() + (entries.size() == 1 ? " entry" : " entries"))
-                .bullets(entries.stream()
-                        .map(e -> DAY.format(e.createdAt().atZone(zone)) + " · "
-                                + (e.module() == 0 ? "" : "M" + e.module() + " W" + e.week() + " · ")
-                                + e.kind() + ": " + preview(e.text()))
-                        .toList())
-                .build());
     }
 
     private static String preview(String text) {

@@ -1,5 +1,6 @@
 package uk.ectmentor.core.storage;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
@@ -13,7 +14,10 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
 import uk.ectmentor.core.reflect.LearningLogStore;
 import uk.ectmentor.core.reflect.LogEntry;
@@ -63,6 +67,40 @@ final class MongoLearningLogStore implements LearningLogStore {
                 .limit(limit)
                 .map(MongoLearningLogStore::toEntry)
                 .into(new ArrayList<>()));
+    }
+
+    @Override
+    public Optional<LogEntry> byId(String personId, String entryId) {
+        return Mongo.call(() -> Optional.ofNullable(entries.find(and(eq("_id", entryId), eq("personId", personId))).first())
+                .map(MongoLearningLogStore::toEntry));
+    }
+
+    @Override
+    public List<LogEntry> sharedOf(String personId, int limit) {
+        return Mongo.call(() -> entries.find(and(eq("personId", personId), eq("shared", true)))
+                .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
+                .limit(limit)
+                .map(MongoLearningLogStore::toEntry)
+                .into(new ArrayList<>()));
+    }
+
+    @Override
+    public Optional<LogEntry> setShared(String personId, String entryId, boolean shared) {
+        return Mongo.call(() -> Optional.ofNullable(entries.findOneAndUpdate(and(eq("_id", entryId), eq("personId", personId)),
+                Updates.set("shared", shared), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(MongoLearningLogStore::toEntry));
+    }
+
+    @Override
+    public Optional<LogEntry> updateText(String personId, String entryId, String text) {
+        return Mongo.call(() -> Optional.ofNullable(entries.findOneAndUpdate(and(eq("_id", entryId), eq("personId", personId)),
+                Updates.set("text", text), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(MongoLearningLogStore::toEntry));
+    }
+
+    @Override
+    public boolean delete(String personId, String entryId) {
+        return Mongo.call(() -> entries.deleteOne(and(eq("_id", entryId), eq("personId", personId))).getDeletedCount() > 0);
     }
 
     private static String source(String personId, String sourceKey) {

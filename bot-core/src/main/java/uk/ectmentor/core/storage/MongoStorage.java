@@ -11,10 +11,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.audit.AuditStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.meeting.MeetingStore;
 import uk.ectmentor.core.onboarding.InviteStore;
 import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.plan.PlanStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
 
 /**
@@ -31,6 +33,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoActionStore actions;
     private final MongoMeetingStore meetings;
     private final MongoInviteStore invites;
+    private final MongoAuditStore audits;
+    private final MongoPlanStore plans;
 
     private MongoStorage(MongoClient client, MongoDatabase database) {
         this.client = client;
@@ -41,6 +45,8 @@ public final class MongoStorage implements AutoCloseable {
         this.actions = new MongoActionStore(database);
         this.meetings = new MongoMeetingStore(database);
         this.invites = new MongoInviteStore(database);
+        this.audits = new MongoAuditStore(database);
+        this.plans = new MongoPlanStore(database);
     }
 
     /**
@@ -70,6 +76,7 @@ public final class MongoStorage implements AutoCloseable {
         actions.ensureIndexes();
         meetings.ensureIndexes();
         invites.ensureIndexes();
+        plans.ensureIndexes();
     }
 
     /** True when the database answers a ping. */
@@ -108,6 +115,14 @@ public final class MongoStorage implements AutoCloseable {
 
     public InviteStore invites() {
         return invites;
+    }
+
+    public AuditStore audits() {
+        return audits;
+    }
+
+    public PlanStore plans() {
+        return plans;
     }
 
     @Override

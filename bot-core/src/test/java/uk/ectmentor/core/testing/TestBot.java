@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import uk.ectmentor.core.MentorBot;
 import uk.ectmentor.core.content.ContentLoader;
+import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.demo.DemoData;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.storage.EmbeddedMongo;
@@ -24,10 +25,15 @@ public final class TestBot implements AutoCloseable {
     public final ConversationEngine engine;
 
     public TestBot() {
+        this(ContentLoader.load(null));
+    }
+
+    /** The bot with this content pack (e.g. the built-in pack plus test-only session files). */
+    public TestBot(ContentPack content) {
         DemoData.install(storage.people(), storage.actions(), clock);
         engine = MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), ContentLoader.load(null), clock, Duration.ofHours(12),
-                storage.meetings(), storage.invites()));
+                storage.actions(), content, clock, Duration.ofHours(12),
+                storage.meetings(), storage.invites(), storage.audits(), storage.plans()));
     }
 
     /** Talks straight to the engine; a minute passes on the clock before each turn. */
