@@ -17,16 +17,21 @@ import com.mongodb.client.model.Sorts;
 
 import uk.ectmentor.core.reflect.LearningLogStore;
 import uk.ectmentor.core.reflect.LogEntry;
+import uk.ectmentor.core.trust.FieldCipher;
 
 /**
  * Learning log entries. The unique {@code source} key (person + what produced the entry) is what makes
  * a retried delivery land once, on real MongoDB and on the embedded server alike.
  */
 final class MongoLearningLogStore implements LearningLogStore {
+    /** The id of the key the {@code text} field is sealed with; absent when the text is stored as written. */
+    static final String TEXT_KEY = "textKey";
     private final MongoCollection<Document> entries;
+    private final FieldCipher cipher;
 
-    MongoLearningLogStore(MongoDatabase db) {
+    MongoLearningLogStore(MongoDatabase db, FieldCipher cipher) {
         this.entries = db.getCollection("learningLog");
+        this.cipher = cipher;
     }
 
     void ensureIndexes() {
@@ -53,7 +58,7 @@ final class MongoLearningLogStore implements LearningLogStore {
     @Override
     public Optional<LogEntry> bySource(String personId, String sourceKey) {
         return Mongo.call(() -> Optional.ofNullable(entries.find(eq("source", source(personId, sourceKey))).first())
-                .map(MongoLearningLogStore::toEntry));
+                .map(this::toEntry));
     }
 
     @Override
@@ -61,25 +66,64 @@ final class MongoLearningLogStore implements LearningLogStore {
         return Mongo.call(() -> entries.find(eq("personId", personId))
                 .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
                 .limit(limit)
-                .map(MongoLearningLogStore::toEntry)
+                .map(this::toEntry)
                 .into(new ArrayList<>()));
+    }
+
+    /**
+     * Housekeeping after a key rotation: re-seals every entry whose text is stored as written or under an
+     * older key, with the current key. Each entry is updated on its own, only if nobody changed it meanwhile.
+     *
+     * @return how many entries were re-sealed
+     */
+    int reencrypt() {
+        if (!cipher.enabled()) {
+            return 0;
+        }
+        return Mongo.call(() -> {
+            int changed = 0;
+            for (Document d : entries.find(com.mongodb.client.model.Filters.ne(TEXT_KEY, cipher.currentKeyId()))
+                    .into(new ArrayList<>())) {
+                String id = d.getString("_id");
+                String plain = openText(d);
+                FieldCipher.Sealed sealed = cipher.seal(plain, id);
+                Object oldKey = d.get(TEXT_KEY);
+                var result = entries.updateOne(com.mongodb.client.model.Filters.and(eq("_id", id), eq(TEXT_KEY, oldKey),
+                                eq("text", d.get("text"))),
+                        com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("text", sealed.value()),
+                                com.mongodb.client.model.Updates.set(TEXT_KEY, sealed.keyId())));
+                changed += (int) result.getModifiedCount();
+            }
+            return changed;
+        });
+    }
+
+    private String openText(Document d) {
+        String keyId = d.getString(TEXT_KEY);
+        String text = d.getString("text");
+        return keyId == null || text == null ? text : cipher.open(new FieldCipher.Sealed(keyId, text), d.getString("_id"));
     }
 
     private static String source(String personId, String sourceKey) {
         return personId + "|" + sourceKey;
     }
 
-    private static Document toDocument(LogEntry e) {
-        return new Document("_id", e.id()).append("personId", e.personId()).append("schoolId", e.schoolId())
+    private Document toDocument(LogEntry e) {
+        Document d = new Document("_id", e.id()).append("personId", e.personId()).append("schoolId", e.schoolId())
                 .append("kind", e.kind()).append("module", e.module()).append("week", e.week())
                 .append("text", e.text()).append("createdAt", Date.from(e.createdAt()))
                 .append("shared", e.shared()).append("sourceKey", e.sourceKey())
                 .append("source", source(e.personId(), e.sourceKey()));
+        if (cipher.enabled() && e.text() != null) {
+            FieldCipher.Sealed sealed = cipher.seal(e.text(), e.id());
+            d.append("text", sealed.value()).append(TEXT_KEY, sealed.keyId());
+        }
+        return d;
     }
 
-    private static LogEntry toEntry(Document d) {
+    private LogEntry toEntry(Document d) {
         return new LogEntry(d.getString("_id"), d.getString("personId"), d.getString("schoolId"), d.getString("kind"),
-                d.getInteger("module", 0), d.getInteger("week", 0), d.getString("text"), d.getDate("createdAt").toInstant(),
+                d.getInteger("module", 0), d.getInteger("week", 0), openText(d), d.getDate("createdAt").toInstant(),
                 d.getBoolean("shared", false), d.getString("sourceKey"));
     }
 }

@@ -14,6 +14,7 @@ import uk.ectmentor.core.actions.ActionStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
+import uk.ectmentor.core.trust.FieldCipher;
 
 /**
  * One connection to MongoDB (real, or the embedded server) and the stores built on it. Indexes are
@@ -28,12 +29,12 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
 
-    private MongoStorage(MongoClient client, MongoDatabase database) {
+    private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
         this.database = database;
         this.people = new MongoPeopleStore(database);
         this.conversations = new MongoConversationStore(database);
-        this.log = new MongoLearningLogStore(database);
+        this.log = new MongoLearningLogStore(database, cipher);
         this.actions = new MongoActionStore(database);
     }
 
@@ -41,6 +42,14 @@ public final class MongoStorage implements AutoCloseable {
      * Connects to {@code uri}; the database is the one named in the URI, or {@code fallbackDatabase}.
      */
     public static MongoStorage connect(String uri, String fallbackDatabase) {
+        return connect(uri, fallbackDatabase, FieldCipher.none());
+    }
+
+    /**
+     * Connects to {@code uri}, sealing the text fields named in the stores with {@code cipher} (reflection
+     * text in the learning log).
+     */
+    public static MongoStorage connect(String uri, String fallbackDatabase, FieldCipher cipher) {
         ConnectionString cs = new ConnectionString(uri);
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(cs)
@@ -53,7 +62,7 @@ public final class MongoStorage implements AutoCloseable {
                 .build();
         MongoClient client = MongoClients.create(settings);
         String name = cs.getDatabase() == null ? fallbackDatabase : cs.getDatabase();
-        MongoStorage storage = new MongoStorage(client, client.getDatabase(name));
+        MongoStorage storage = new MongoStorage(client, client.getDatabase(name), cipher);
         storage.ensureIndexes();
         return storage;
     }
@@ -92,6 +101,15 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    /**
+     * Housekeeping after a key rotation: re-seals stored text under the current key.
+     *
+     * @return how many records were re-sealed
+     */
+    public int reencryptAtRest() {
+        return log.reencrypt();
     }
 
     @Override

@@ -19,7 +19,8 @@ public final class TestBot implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
 
     public final EmbeddedMongo server = EmbeddedMongo.inMemory();
-    public final MongoStorage storage = MongoStorage.connect(server.connectionString(), "test");
+    public final MongoStorage storage = MongoStorage.connect(server.connectionString(), "test",
+            uk.ectmentor.core.trust.FieldCipher.fromSpec("test:" + uk.ectmentor.core.trust.FieldCipher.newKey()));
     public final MutableClock clock = new MutableClock(START);
     public final ConversationEngine engine;
 

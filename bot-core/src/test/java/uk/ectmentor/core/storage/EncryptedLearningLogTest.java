@@ -1,0 +1,66 @@
+package uk.ectmentor.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import uk.ectmentor.core.reflect.LogEntry;
+import uk.ectmentor.core.trust.FieldCipher;
+
+/** Reflection text is sealed in the store: the raw document holds ciphertext and a key id, never the words. */
+class EncryptedLearningLogTest {
+    private static final String K1 = "k1:" + FieldCipher.newKey();
+    private static final String K2 = "k2:" + FieldCipher.newKey();
+    private final EmbeddedMongo server = EmbeddedMongo.inMemory();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void theRawDocumentHoldsCiphertextAndTheStoreReadsItBack() {
+        try (MongoStorage storage = MongoStorage.connect(server.connectionString(), "enc", FieldCipher.fromSpec(K1))) {
+            storage.learningLog().append(entry("e1", "src-1", "The hinge question showed who had the misconception"));
+            Document raw = storage.database().getCollection("learningLog").find(new Document("_id", "e1")).first();
+            assertThat(raw.getString("text")).doesNotContain("hinge").doesNotContain("misconception");
+            assertThat(raw.getString(MongoLearningLogStore.TEXT_KEY)).isEqualTo("k1");
+            assertThat(raw.getString("source")).isEqualTo("p|src-1");
+            assertThat(storage.learningLog().recent("p", 5)).singleElement()
+                    .extracting(LogEntry::text).isEqualTo("The hinge question showed who had the misconception");
+            assertThat(storage.learningLog().append(entry("e2", "src-1", "again")).isNew()).isFalse();
+            assertThat(storage.learningLog().bySource("p", "src-1")).get().extracting(LogEntry::text)
+                    .asString().startsWith("The hinge");
+        }
+    }
+
+    @Test
+    void afterARotationOldEntriesReadAndReencryptMovesThemToTheNewKey() {
+        try (MongoStorage plain = MongoStorage.connect(server.connectionString(), "rot")) {
+            plain.learningLog().append(entry("e0", "s0", "written before encryption was switched on"));
+        }
+        try (MongoStorage old = MongoStorage.connect(server.connectionString(), "rot", FieldCipher.fromSpec(K1))) {
+            old.learningLog().append(entry("e1", "s1", "written under k1"));
+        }
+        try (MongoStorage rotated = MongoStorage.connect(server.connectionString(), "rot", FieldCipher.fromSpec(K2 + "," + K1))) {
+            rotated.learningLog().append(entry("e2", "s2", "written under k2"));
+            assertThat(rotated.learningLog().recent("p", 5)).extracting(LogEntry::text)
+                    .containsExactlyInAnyOrder("written before encryption was switched on", "written under k1", "written under k2");
+            assertThat(rotated.reencryptAtRest()).isEqualTo(2);
+            assertThat(rotated.reencryptAtRest()).isZero();
+            assertThat(rotated.database().getCollection("learningLog").find()
+                    .map(d -> d.getString(MongoLearningLogStore.TEXT_KEY)).into(new java.util.ArrayList<>())).containsOnly("k2");
+        }
+        try (MongoStorage newOnly = MongoStorage.connect(server.connectionString(), "rot", FieldCipher.fromSpec(K2))) {
+            assertThat(newOnly.learningLog().recent("p", 5)).hasSize(3);
+        }
+    }
+
+    private static LogEntry entry(String id, String source, String text) {
+        return new LogEntry(id, "p", "s1", "reflection", 4, 6, text, Instant.parse("2026-11-20T10:00:00Z"), false, source);
+    }
+}
