@@ -28,7 +28,13 @@ public final class MentorBot {
 
     /** The stores and settings the bot runs on. */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
-                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
+                        uk.ectmentor.core.trust.TrustParts trust) {
+        /** Without data rights and the engagement report. */
+        public Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
+                     ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+            this(people, conversations, log, actions, content, clock, flowIdleTimeout, null);
+        }
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -36,6 +42,10 @@ public final class MentorBot {
         new PromptsFlow(parts.people(), parts.content(), parts.actions(), parts.conversations()).register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
+        if (parts.trust() != null) {
+            new uk.ectmentor.core.rights.RightsFlow(parts.people(), parts.trust().personalData(), parts.trust().audit(), parts.clock()).register(router);
+            new uk.ectmentor.core.roster.EngagementFlow(parts.people(), parts.trust().engagement(), parts.clock()).register(router);
+        }
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 

@@ -23,7 +23,7 @@ class CoreTranscriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "pupil-data"})
+    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "pupil-data", "data-rights"})
     void transcript(String name) {
         Transcript.resource("transcripts/" + name + ".transcript").run(bot.channel());
     }

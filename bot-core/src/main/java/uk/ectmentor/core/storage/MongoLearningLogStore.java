@@ -98,6 +98,14 @@ final class MongoLearningLogStore implements LearningLogStore {
         });
     }
 
+    /** A copy of a raw document with its text opened and the key id left out: for the person's own export. */
+    Document opened(Document d) {
+        Document copy = new Document(d);
+        copy.put("text", openText(d));
+        copy.remove(TEXT_KEY);
+        return copy;
+    }
+
     private String openText(Document d) {
         String keyId = d.getString(TEXT_KEY);
         String text = d.getString("text");

@@ -28,6 +28,10 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
+    private final MongoErasure erasure;
+    private final MongoAuditTrail audit;
+    private final MongoRetentionStore retention;
+    private final MongoEngagementStore engagement;
 
     private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
@@ -36,6 +40,10 @@ public final class MongoStorage implements AutoCloseable {
         this.conversations = new MongoConversationStore(database);
         this.log = new MongoLearningLogStore(database, cipher);
         this.actions = new MongoActionStore(database);
+        this.erasure = new MongoErasure(database, MongoErasure.TARGETS, java.util.Map.of("learningLog", log::opened));
+        this.audit = new MongoAuditTrail(database);
+        this.retention = new MongoRetentionStore(database);
+        this.engagement = new MongoEngagementStore(database);
     }
 
     /**
@@ -101,6 +109,28 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    /** Export and erasure of a person's records across every collection. */
+    public uk.ectmentor.core.rights.PersonalDataStore personalData() {
+        return erasure;
+    }
+
+    public uk.ectmentor.core.rights.AuditTrail auditTrail() {
+        return audit;
+    }
+
+    public uk.ectmentor.core.rights.RetentionStore retention() {
+        return retention;
+    }
+
+    public uk.ectmentor.core.roster.EngagementStore engagement() {
+        return engagement;
+    }
+
+    /** The stores behind data rights and engagement, for {@code MentorBot.Parts}. */
+    public uk.ectmentor.core.trust.TrustParts trust() {
+        return new uk.ectmentor.core.trust.TrustParts(erasure, audit, engagement);
     }
 
     /**
