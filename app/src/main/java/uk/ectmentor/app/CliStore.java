@@ -22,6 +22,7 @@ final class CliStore implements AutoCloseable {
     }
 
     static CliStore open(Function<String, String> env) {
+        quietLogs();
         String uri = env.apply("MONGODB_URI");
         String database = orDefault(env.apply("MONGODB_DATABASE"), "ect_mentor_bot");
         Path dataDir = Path.of(orDefault(env.apply("BOT_DATA_DIR"), "./data"));
@@ -41,6 +42,14 @@ final class CliStore implements AutoCloseable {
         } catch (RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /** Command output goes to stdout (a CSV may be piped to a file): the store's chatter is kept off it. */
+    private static void quietLogs() {
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger) {
+            ((ch.qos.logback.classic.Logger) root).setLevel(ch.qos.logback.classic.Level.ERROR);
         }
     }
 
