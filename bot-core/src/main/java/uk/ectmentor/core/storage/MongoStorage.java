@@ -37,10 +37,11 @@ public final class MongoStorage implements AutoCloseable {
         this.client = client;
         this.database = database;
         this.people = new MongoPeopleStore(database);
-        this.conversations = new MongoConversationStore(database);
+        this.conversations = new MongoConversationStore(database, cipher);
         this.log = new MongoLearningLogStore(database, cipher);
         this.actions = new MongoActionStore(database);
-        this.erasure = new MongoErasure(database, MongoErasure.TARGETS, java.util.Map.of("learningLog", log::opened));
+        this.erasure = new MongoErasure(database, MongoErasure.TARGETS,
+                java.util.Map.of("learningLog", log::opened, "conversations", conversations::opened));
         this.audit = new MongoAuditTrail(database);
         this.retention = new MongoRetentionStore(database);
         this.engagement = new MongoEngagementStore(database);
@@ -139,7 +140,7 @@ public final class MongoStorage implements AutoCloseable {
      * @return how many records were re-sealed
      */
     public int reencryptAtRest() {
-        return log.reencrypt();
+        return log.reencrypt() + conversations.reencrypt();
     }
 
     @Override

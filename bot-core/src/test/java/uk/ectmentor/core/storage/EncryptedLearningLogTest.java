@@ -60,6 +60,27 @@ class EncryptedLearningLogTest {
         }
     }
 
+    @Test
+    void conversationDataIsSealedToo() {
+        java.time.Instant now = Instant.parse("2026-11-20T10:00:00Z");
+        try (MongoStorage storage = MongoStorage.connect(server.connectionString(), "conv", FieldCipher.fromSpec(K1))) {
+            storage.conversations().put(uk.ectmentor.core.engine.ConversationState.empty("p", now)
+                    .with("draft.text", "Jamie Thompson in Year 8", now).at("gibbs", "feelings", now));
+            Document raw = storage.database().getCollection("conversations").find(new Document("_id", "p")).first();
+            assertThat(raw.toJson()).doesNotContain("Thompson").contains("\"dataKey\": \"k1\"");
+            assertThat(storage.conversations().get("p")).get().extracting(s -> s.get("draft.text")).isEqualTo("Jamie Thompson in Year 8");
+            assertThat(storage.personalData().export("p").get("conversations")).singleElement()
+                    .satisfies(d -> assertThat(d.toString()).contains("Jamie Thompson").doesNotContain("dataKey"));
+        }
+        try (MongoStorage rotated = MongoStorage.connect(server.connectionString(), "conv", FieldCipher.fromSpec(K2 + "," + K1))) {
+            assertThat(rotated.reencryptAtRest()).isEqualTo(1);
+            Document raw = rotated.database().getCollection("conversations").find(new Document("_id", "p")).first();
+            assertThat(raw.getString("dataKey")).isEqualTo("k2");
+            assertThat(raw.getDate("updatedAt").toInstant()).isEqualTo(now);
+            assertThat(rotated.conversations().get("p").orElseThrow().step()).isEqualTo("feelings");
+        }
+    }
+
     private static LogEntry entry(String id, String source, String text) {
         return new LogEntry(id, "p", "s1", "reflection", 4, 6, text, Instant.parse("2026-11-20T10:00:00Z"), false, source);
     }
