@@ -45,6 +45,7 @@ public final class MentorBot {
         if (parts.trust() != null) {
             new uk.ectmentor.core.rights.RightsFlow(parts.people(), parts.trust().personalData(), parts.trust().audit(), parts.clock()).register(router);
             new uk.ectmentor.core.roster.EngagementFlow(parts.people(), parts.trust().engagement(), parts.clock()).register(router);
+            new uk.ectmentor.core.trust.SearchFlow(parts.people(), parts.trust().search()).register(router);
         }
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");

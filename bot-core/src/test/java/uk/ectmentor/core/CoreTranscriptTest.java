@@ -23,7 +23,7 @@ class CoreTranscriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "pupil-data", "data-rights"})
+    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "pupil-data", "data-rights", "log-search"})
     void transcript(String name) {
         Transcript.resource("transcripts/" + name + ".transcript").run(bot.channel());
     }

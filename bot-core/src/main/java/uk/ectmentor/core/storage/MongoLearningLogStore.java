@@ -23,9 +23,11 @@ import uk.ectmentor.core.trust.FieldCipher;
  * Learning log entries. The unique {@code source} key (person + what produced the entry) is what makes
  * a retried delivery land once, on real MongoDB and on the embedded server alike.
  */
-final class MongoLearningLogStore implements LearningLogStore {
+final class MongoLearningLogStore implements LearningLogStore, uk.ectmentor.core.trust.LogSearch {
     /** The id of the key the {@code text} field is sealed with; absent when the text is stored as written. */
     static final String TEXT_KEY = "textKey";
+    /** Blind index of the words in {@code text} (HMAC tokens), present when the text is sealed. */
+    static final String TEXT_TOKENS = "textTokens";
     private final MongoCollection<Document> entries;
     private final FieldCipher cipher;
 
@@ -91,10 +93,42 @@ final class MongoLearningLogStore implements LearningLogStore {
                 var result = entries.updateOne(com.mongodb.client.model.Filters.and(eq("_id", id), eq(TEXT_KEY, oldKey),
                                 eq("text", d.get("text"))),
                         com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.set("text", sealed.value()),
-                                com.mongodb.client.model.Updates.set(TEXT_KEY, sealed.keyId())));
+                                com.mongodb.client.model.Updates.set(TEXT_KEY, sealed.keyId()),
+                                com.mongodb.client.model.Updates.set(TEXT_TOKENS, tokens(plain))));
                 changed += (int) result.getModifiedCount();
             }
             return changed;
+        });
+    }
+
+    private List<String> tokens(String text) {
+        return FieldCipher.words(text).stream().map(cipher::wordToken).toList();
+    }
+
+    /**
+     * The person's entries holding {@code word} (a whole word, any case), newest first, found through the
+     * blind index: the store compares HMAC tokens and never sees the word. Entries stored as written (no
+     * keys configured) are matched on their text.
+     */
+    @Override
+    public List<LogEntry> withWord(String personId, String word, int limit) {
+        java.util.Set<String> words = FieldCipher.words(word);
+        if (words.size() != 1) {
+            return List.of();
+        }
+        String w = words.iterator().next();
+        return Mongo.call(() -> {
+            var byPerson = eq("personId", personId);
+            var filter = cipher.enabled()
+                    ? com.mongodb.client.model.Filters.and(byPerson, com.mongodb.client.model.Filters.in(TEXT_TOKENS, cipher.wordTokens(w)))
+                    : byPerson;
+            return entries.find(filter)
+                    .sort(Sorts.orderBy(Sorts.descending("createdAt"), Sorts.descending("_id")))
+                    .map(this::toEntry)
+                    .into(new ArrayList<>()).stream()
+                    .filter(e -> FieldCipher.words(e.text()).contains(w))
+                    .limit(limit)
+                    .toList();
         });
     }
 
@@ -103,6 +137,7 @@ final class MongoLearningLogStore implements LearningLogStore {
         Document copy = new Document(d);
         copy.put("text", openText(d));
         copy.remove(TEXT_KEY);
+        copy.remove(TEXT_TOKENS);
         return copy;
     }
 
@@ -124,7 +159,7 @@ final class MongoLearningLogStore implements LearningLogStore {
                 .append("source", source(e.personId(), e.sourceKey()));
         if (cipher.enabled() && e.text() != null) {
             FieldCipher.Sealed sealed = cipher.seal(e.text(), e.id());
-            d.append("text", sealed.value()).append(TEXT_KEY, sealed.keyId());
+            d.append("text", sealed.value()).append(TEXT_KEY, sealed.keyId()).append(TEXT_TOKENS, tokens(e.text()));
         }
         return d;
     }

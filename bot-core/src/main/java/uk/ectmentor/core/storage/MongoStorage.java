@@ -131,7 +131,7 @@ public final class MongoStorage implements AutoCloseable {
 
     /** The stores behind data rights and engagement, for {@code MentorBot.Parts}. */
     public uk.ectmentor.core.trust.TrustParts trust() {
-        return new uk.ectmentor.core.trust.TrustParts(erasure, audit, engagement);
+        return new uk.ectmentor.core.trust.TrustParts(erasure, audit, engagement, log);
     }
 
     /**

@@ -197,6 +197,53 @@ public final class FieldCipher {
         }
     }
 
+    /**
+     * A blind index token for one word under the current key: HMAC-SHA-256 with a key derived from the
+     * current encryption key for this one purpose. Equal words give equal tokens, so a store can find
+     * records holding a word without holding the word.
+     */
+    public String wordToken(String word) {
+        return token(current, word);
+    }
+
+    /** The word's token under every configured key, to find records indexed before a rotation too. */
+    public java.util.List<String> wordTokens(String word) {
+        return keys.keySet().stream().map(id -> token(id, word)).toList();
+    }
+
+    /** The distinct searchable words of a text: lower case, accents and punctuation removed, 3 letters or more. */
+    public static java.util.Set<String> words(String text) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (text == null) {
+            return out;
+        }
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        for (String w : plain.split("[^a-z0-9]+")) {
+            if (w.length() >= 3) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private String token(String keyId, String word) {
+        if (keyId == null) {
+            throw new IllegalStateException("encryption is off: no keys");
+        }
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(keys.get(keyId));
+            byte[] indexKey = derive.doFinal("ect-mentor-bot keyword index v1".getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(indexKey, "HmacSHA256"));
+            byte[] tag = mac.doFinal(word.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 16));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+
     private static byte[] aad(String recordId) {
         return (recordId == null ? "" : recordId).getBytes(StandardCharsets.UTF_8);
     }

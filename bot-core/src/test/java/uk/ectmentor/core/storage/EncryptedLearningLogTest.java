@@ -61,6 +61,29 @@ class EncryptedLearningLogTest {
     }
 
     @Test
+    void wordsAreFoundThroughTheBlindIndexAcrossARotation() {
+        try (MongoStorage old = MongoStorage.connect(server.connectionString(), "idx", FieldCipher.fromSpec(K1))) {
+            old.learningLog().append(entry("e1", "s1", "Retrieval practice at the start worked"));
+            Document raw = old.database().getCollection("learningLog").find(new Document("_id", "e1")).first();
+            assertThat(raw.getList(MongoLearningLogStore.TEXT_TOKENS, String.class)).hasSize(5).noneMatch(t -> t.contains("retrieval"));
+        }
+        try (MongoStorage rotated = MongoStorage.connect(server.connectionString(), "idx", FieldCipher.fromSpec(K2 + "," + K1))) {
+            rotated.learningLog().append(entry("e2", "s2", "More RETRIEVAL, less re-reading"));
+            MongoLearningLogStore log = (MongoLearningLogStore) rotated.learningLog();
+            assertThat(log.withWord("p", "retrieval", 10)).extracting(LogEntry::id).containsExactly("e2", "e1");
+            assertThat(log.withWord("p", "practice", 10)).extracting(LogEntry::id).containsExactly("e1");
+            assertThat(log.withWord("other", "retrieval", 10)).isEmpty();
+            assertThat(log.withWord("p", "retriev", 10)).isEmpty();
+            assertThat(log.withWord("p", "{\"$ne\": null}", 10)).isEmpty();
+            rotated.reencryptAtRest();
+            assertThat(log.withWord("p", "retrieval", 10)).hasSize(2);
+        }
+        try (MongoStorage newOnly = MongoStorage.connect(server.connectionString(), "idx", FieldCipher.fromSpec(K2))) {
+            assertThat(((MongoLearningLogStore) newOnly.learningLog()).withWord("p", "practice", 10)).extracting(LogEntry::id).containsExactly("e1");
+        }
+    }
+
+    @Test
     void conversationDataIsSealedToo() {
         java.time.Instant now = Instant.parse("2026-11-20T10:00:00Z");
         try (MongoStorage storage = MongoStorage.connect(server.connectionString(), "conv", FieldCipher.fromSpec(K1))) {
