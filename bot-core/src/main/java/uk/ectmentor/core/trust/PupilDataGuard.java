@@ -68,10 +68,15 @@ public final class PupilDataGuard {
     private static final Pattern CAPITALISED = Pattern.compile("\\b\\p{Lu}[\\p{L}]+(?:[-'\u2019]\\p{Lu}[\\p{L}]+)?\\b");
     private static final Pattern PUPIL_CONTEXT = Pattern.compile(
             "\\b(?:pupils?|students?|child(?:ren)?|boys?|girls?|learners?|kids?|year\\s?\\d{1,2}|y\\d{1,2}|yr\\s?\\d{1,2}"
-                    + "|reception|nursery|form\\s+group|tutee|son|daughter)\\b",
+                    + "|reception|nursery|form\\s+group|tutee|son|daughter|mum|dad|parents?|carers?|guardian|detention|excluded|exclusion)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PUPIL_WORD_BEFORE_NAME = Pattern.compile(
             "\\b(?:pupil|student|child|boy|girl|learner|tutee)\\s+$", Pattern.CASE_INSENSITIVE);
+    private static final String STAFF = "(?:mentor|colleague|teacher|ta|teaching\\s+assistant|senco|hod|head\\s+of\\s+\\w+|headteacher|head|deputy|"
+            + "induction\\s+tutor|tutor|line\\s+manager|ect|trainer|facilitator|author|researcher)";
+    private static final Pattern STAFF_BEFORE_NAME = Pattern.compile("\\b(?:my|our|the)?\\s*" + STAFF + "\\s*,?\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STAFF_AFTER_NAME = Pattern.compile("^\\s*(?:,|\\(|-|\\u2013)?\\s*(?:is\\s+)?(?:my|our|the|a|an)?\\s*" + STAFF + "\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
             + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
     private static final Pattern DATE = Pattern.compile(
@@ -206,7 +211,8 @@ public final class PupilDataGuard {
             }
             String a = text.substring(first[0], first[1]).toLowerCase(Locale.ROOT);
             String b = text.substring(second[0], second[1]).toLowerCase(Locale.ROOT);
-            if (NOT_NAMES.contains(a) || NOT_NAMES.contains(b) || isStaffTitleBefore(text, first[0])) {
+            if (NOT_NAMES.contains(a) || NOT_NAMES.contains(b) || isStaffTitleBefore(text, first[0])
+                    || isNamedAsStaff(text, first[0], second[1])) {
                 continue;
             }
             boolean knownFirstName = FIRST_NAMES.contains(a);
@@ -217,6 +223,13 @@ public final class PupilDataGuard {
             }
         }
         return out;
+    }
+
+    /** "my mentor Sophie Brown", "Sophie Brown, the SENCO": a colleague, not a pupil. */
+    private static boolean isNamedAsStaff(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 30), start);
+        String after = text.substring(end, Math.min(text.length(), end + 30));
+        return STAFF_BEFORE_NAME.matcher(before).find() && !before.isBlank() || STAFF_AFTER_NAME.matcher(after).find();
     }
 
     private static boolean isStaffTitleBefore(String text, int start) {

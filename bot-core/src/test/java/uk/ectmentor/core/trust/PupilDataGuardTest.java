@@ -28,9 +28,23 @@ class PupilDataGuardTest {
         "Our Ofsted visit on 4 March 2026 focused on curriculum sequencing in Science.",
         "Grace under pressure is what Tom Sherrington calls it; my pupils need clearer steps.",
         "Reference 1234567890123 is the order number for the new textbooks.",
+        "Sophie Brown, my mentor, observed my Year 9 lesson on simultaneous equations.",
+        "My mentor Sophie Brown modelled cold calling with Year 7 before I tried it.",
     })
     void ordinaryReflectionsAreNotFlagged(String text) {
         assertThat(guard.check(text).findings()).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Spoke to Mia Khan's mum after school about the missing homework.",
+        "Harry Patel (Y7) shouted out three times during the starter.",
+        "In detention, Oliver Nowak told me the worksheet was too hard.",
+        "The girl Chloe Adeyemi sits at the back and never asks for help.",
+        "Ethan Walsh has autism and the fire alarm upset him badly.",
+    })
+    void reflectionsThatNameAPupilAreFlagged(String text) {
+        assertThat(guard.check(text).flagged()).as(text).isTrue();
     }
 
     @Test
@@ -40,6 +54,12 @@ class PupilDataGuardTest {
         assertThat(r.kinds()).containsExactly(Kind.PUPIL_NAME);
         assertThat(text.substring(r.findings().get(0).start(), r.findings().get(0).end())).isEqualTo("Jamie Thompson");
         assertThat(r.redacted()).startsWith("[pupil] in Year 8").doesNotContain("Thompson");
+    }
+
+    @Test
+    void aColleagueNearbyDoesNotHideAPupilsName() {
+        PupilDataGuard.Result r = guard.check("My mentor praised Jamie Thompson in Year 8 for his explanation.");
+        assertThat(r.kinds()).containsExactly(Kind.PUPIL_NAME);
     }
 
     @Test
