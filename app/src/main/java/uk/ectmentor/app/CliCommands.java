@@ -35,6 +35,9 @@ final class CliCommands {
                 return "help          this list";
             }
         });
+        COMMANDS.put("roster", new TrustCommands.Roster());
+        COMMANDS.put("reencrypt", new TrustCommands.Reencrypt());
+        COMMANDS.put("retention", new TrustCommands.Retention());
     }
 
     private CliCommands() {

@@ -4,12 +4,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.Nullable;
 
 import uk.ectmentor.core.storage.EmbeddedMongo;
 import uk.ectmentor.core.storage.MongoStorage;
+import uk.ectmentor.core.trust.FieldCipher;
 
 /** MongoDB: the configured server, or the embedded store on disk when none is configured. */
 @Configuration(proxyBeanMethods = false)
@@ -31,13 +33,24 @@ class StorageConfiguration {
         return EmbeddedMongo.onDisk(props.dataDir(), 0);
     }
 
+    /** Keys for text at rest: BOT_ENCRYPTION_KEYS, or a key generated once and kept under BOT_DATA_DIR. */
+    @Bean
+    FieldCipher fieldCipher(BotProperties props, @Value("${bot.encryption-keys:}") String keys) {
+        if ((keys == null || keys.isBlank()) && !props.embedded()) {
+            log.warn("BOT_ENCRYPTION_KEYS is not set: using the local key file under BOT_DATA_DIR");
+        }
+        FieldCipher cipher = FieldCipher.fromSpecOrKeyFile(keys, props.dataDir());
+        log.info("text at rest sealed with key '{}'", cipher.currentKeyId());
+        return cipher;
+    }
+
     @Bean(destroyMethod = "close")
-    MongoStorage mongoStorage(BotProperties props, @Nullable EmbeddedMongo embedded) {
+    MongoStorage mongoStorage(BotProperties props, @Nullable EmbeddedMongo embedded, FieldCipher cipher) {
         if (embedded != null) {
-            return MongoStorage.connect(embedded.connectionString(), props.database());
+            return MongoStorage.connect(embedded.connectionString(), props.database(), cipher);
         }
         log.info("using MongoDB from MONGODB_URI");
-        return MongoStorage.connect(props.mongodbUri(), props.database());
+        return MongoStorage.connect(props.mongodbUri(), props.database(), cipher);
     }
 
     /** Healthy only while the store answers. */

@@ -46,7 +46,8 @@ public final class MentorBot {
     /** The stores and settings the bot runs on. */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
                         ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
-                        MeetingStore meetings, InviteStore invites, AuditStore audits, PlanStore plans) {
+                        MeetingStore meetings, InviteStore invites, AuditStore audits, PlanStore plans,
+                        uk.ectmentor.core.trust.TrustParts trust) {
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -68,6 +69,9 @@ public final class MentorBot {
         new LearningLogFlow(parts.people(), parts.log(), parts.conversations(), reflections).register(router);
         new AuditFlow(parts.people(), parts.content(), parts.audits(), parts.log(), parts.conversations()).register(router);
         new ActionPlanFlow(parts.people(), parts.plans(), parts.log(), parts.conversations()).register(router);
+        new uk.ectmentor.core.rights.RightsFlow(parts.people(), parts.trust().personalData(), parts.trust().audit(), parts.clock()).register(router);
+        new uk.ectmentor.core.roster.EngagementFlow(parts.people(), parts.trust().engagement(), parts.clock()).register(router);
+        new uk.ectmentor.core.trust.SearchFlow(parts.people(), parts.trust().search()).register(router);
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 

@@ -24,7 +24,7 @@ class CoreTranscriptTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mentor-prompts", "ect-reflection", "onboarding-pairing", "tutor-pairing", "meeting-copilot",
-            "engine-resume-expiry"})
+            "engine-resume-expiry", "pupil-data", "data-rights", "log-search"})
     void transcript(String name) {
         Transcript.resource("transcripts/" + name + ".transcript").run(bot.channel());
     }

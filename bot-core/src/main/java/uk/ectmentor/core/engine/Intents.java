@@ -83,7 +83,9 @@ public final class Intents {
             int n = Math.min(typedWords.length, phrase.words().size());
             String head = String.join(" ", java.util.Arrays.copyOf(typedWords, n));
             int whole = editDistance(typed, joined);
-            int d = phrase.takesArgs() ? Math.min(whole, editDistance(head, joined)) : whole;
+            // words after a command that takes text ("reflcet: ...") only count as a typo of it when close: one edit
+            int headDistance = phrase.takesArgs() ? editDistance(head, joined) : Integer.MAX_VALUE;
+            int d = headDistance <= 1 ? Math.min(whole, headDistance) : whole;
             int allowed = joined.length() <= 3 ? 1 : joined.length() <= 6 ? 2 : 3;
             if (d <= allowed && d < bestDistance) {
                 bestDistance = d;

@@ -11,6 +11,9 @@ import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.people.Pairing;
+import uk.ectmentor.core.people.Person;
+import uk.ectmentor.core.trust.PupilDataGuard;
 
 /**
  * Logging reflections by chat message: {@code reflect: <text>} saves at once; plain text is offered back
@@ -20,6 +23,9 @@ import uk.ectmentor.core.people.PeopleStore;
 public final class ReflectionFlow {
     public static final String SAVE_DRAFT = "reflect.save";
     public static final String DISCARD_DRAFT = "reflect.discard";
+    public static final String REDACT_DRAFT = "reflect.redact";
+    public static final String EDIT_DRAFT = "reflect.edit";
+    public static final String KEEP_DRAFT = "reflect.keep";
     static final String DRAFT_ID = "draft.id";
     static final String DRAFT_TEXT = "draft.text";
     private static final int PREVIEW = 280;
@@ -27,6 +33,7 @@ public final class ReflectionFlow {
     private final PeopleStore people;
     private final LearningLogStore log;
     private final ConversationStore conversations;
+    private final PupilDataGuard guard = new PupilDataGuard();
 
     public ReflectionFlow(PeopleStore people, LearningLogStore log, ConversationStore conversations) {
         this.people = people;
@@ -38,6 +45,9 @@ public final class ReflectionFlow {
         router.commandWithText("reflect", this::reflect, "reflection", "log reflection", "note")
               .action(SAVE_DRAFT, this::saveDraft)
               .action(DISCARD_DRAFT, this::discardDraft)
+              .action(REDACT_DRAFT, turn -> confirmDraft(turn, true))
+              .action(KEEP_DRAFT, turn -> confirmDraft(turn, false))
+              .action(EDIT_DRAFT, this::editDraft)
               .describe("reflect", "reflect: <your thought>", "save a reflection to your learning log");
     }
 
@@ -50,6 +60,15 @@ public final class ReflectionFlow {
                     .build());
         }
         String source = turn.deliveryId() == null ? "msg:" + UUID.randomUUID() : "msg:" + turn.deliveryId();
+        if (guard.check(text).flagged()) {
+            String draftId = turn.deliveryId() == null ? UUID.randomUUID().toString() : turn.deliveryId();
+            Optional<LogEntry> already = log.bySource(turn.person().id(), "draft:" + draftId);
+            if (already.isPresent()) {
+                return List.of(saved(new LearningLogStore.Appended(already.get(), false)));
+            }
+            keepDraft(turn, draftId, text);
+            return List.of(pupilDataWarning(text, draftId));
+        }
         return List.of(saved(store(turn, text, source)));
     }
 
@@ -60,9 +79,7 @@ public final class ReflectionFlow {
             return List.of(Message.text(before.get().get(FlowData.SAVED_WHAT)));
         }
         String draftId = turn.deliveryId() == null ? UUID.randomUUID().toString() : turn.deliveryId();
-        ConversationState state = conversations.get(turn.person().id())
-                .orElse(ConversationState.empty(turn.person().id(), turn.now()));
-        conversations.put(state.with(DRAFT_ID, draftId, turn.now()).with(DRAFT_TEXT, turn.text(), turn.now()));
+        keepDraft(turn, draftId, turn.text());
         return List.of(Message.builder()
                 .text("Shall I save that to your learning log as a reflection?")
                 .note(preview(turn.text()))
@@ -81,9 +98,55 @@ public final class ReflectionFlow {
             return List.of(Message.text("I no longer have that text (a newer message replaced it). "
                     + "Send it again starting with *reflect:* and I'll save it straight away."));
         }
+        if (guard.check(state.get(DRAFT_TEXT)).flagged()) {
+            return List.of(pupilDataWarning(state.get(DRAFT_TEXT), draftId));
+        }
         LearningLogStore.Appended appended = store(turn, state.get(DRAFT_TEXT), "draft:" + draftId);
         clearDraft(turn, draftId);
         return List.of(saved(appended));
+    }
+
+    private void keepDraft(Turn turn, String draftId, String text) {
+        ConversationState state = conversations.get(turn.person().id())
+                .orElse(ConversationState.empty(turn.person().id(), turn.now()));
+        conversations.put(state.with(DRAFT_ID, draftId, turn.now()).with(DRAFT_TEXT, text, turn.now()));
+    }
+
+    /** Warns that the text may identify a pupil, showing only the redacted version, and offers three ways on. */
+    private Message pupilDataWarning(String text, String draftId) {
+        PupilDataGuard.Result result = guard.check(text);
+        return Message.builder()
+                .text("Before I save this: it looks as if it may identify a pupil ("
+                        + String.join(", ", result.kinds().stream().map(PupilDataGuard.Kind::description).toList())
+                        + "). Reflections are about your practice, so it's safest to leave pupils' details out.")
+                .note("With the details taken out: " + preview(result.redacted()))
+                .buttons(Button.primary("Redact and save", REDACT_DRAFT, draftId), Button.of("Edit", EDIT_DRAFT, draftId),
+                        Button.of("Keep as written", KEEP_DRAFT, draftId))
+                .build();
+    }
+
+    /** Saves the held draft after a pupil-data warning: redacted, or as written when the writer chose to keep it. */
+    private List<Message> confirmDraft(Turn turn, boolean redact) {
+        String draftId = turn.actionValue();
+        Optional<LogEntry> already = log.bySource(turn.person().id(), "draft:" + draftId);
+        if (already.isPresent()) {
+            return List.of(saved(new LearningLogStore.Appended(already.get(), false)));
+        }
+        ConversationState state = conversations.get(turn.person().id()).orElse(null);
+        if (state == null || draftId == null || !draftId.equals(state.get(DRAFT_ID))) {
+            return List.of(Message.text("I no longer have that text (a newer message replaced it). "
+                    + "Send it again starting with *reflect:* and I'll check it again."));
+        }
+        String text = state.get(DRAFT_TEXT);
+        LearningLogStore.Appended appended = store(turn, redact ? guard.check(text).redacted() : text, "draft:" + draftId);
+        clearDraft(turn, draftId);
+        return List.of(saved(appended));
+    }
+
+    private List<Message> editDraft(Turn turn) {
+        clearDraft(turn, turn.actionValue());
+        return List.of(Message.text("OK, nothing saved. Send your reflection again starting with *reflect:*, "
+                + "leaving out anything that could identify a pupil."));
     }
 
     private List<Message> discardDraft(Turn turn) {

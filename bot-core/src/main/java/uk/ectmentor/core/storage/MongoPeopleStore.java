@@ -115,12 +115,12 @@ final class MongoPeopleStore implements PeopleStore {
                 .map(MongoPeopleStore::toPerson).into(new ArrayList<>()));
     }
 
-    private static Person toPerson(Document d) {
+    static Person toPerson(Document d) {
         return new Person(d.getString("_id"), d.getString("schoolId"), d.getString("name"), Role.valueOf(d.getString("role")),
                 d.getString("phase"), d.getString("subject"), d.getInteger("inductionYear", 0));
     }
 
-    private static Pairing toPairing(Document d) {
+    static Pairing toPairing(Document d) {
         return new Pairing(d.getString("_id"), d.getString("schoolId"), d.getString("mentorId"), d.getString("ectId"),
                 d.getInteger("module", 1), d.getInteger("week", 1),
                 d.getString("meetingDay") == null ? null : DayOfWeek.valueOf(d.getString("meetingDay")),

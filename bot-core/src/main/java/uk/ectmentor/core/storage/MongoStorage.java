@@ -18,6 +18,7 @@ import uk.ectmentor.core.onboarding.InviteStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.plan.PlanStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
+import uk.ectmentor.core.trust.FieldCipher;
 
 /**
  * One connection to MongoDB (real, or the embedded server) and the stores built on it. Indexes are
@@ -35,24 +36,41 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoInviteStore invites;
     private final MongoAuditStore audits;
     private final MongoPlanStore plans;
+    private final MongoErasure erasure;
+    private final MongoAuditTrail audit;
+    private final MongoRetentionStore retention;
+    private final MongoEngagementStore engagement;
 
-    private MongoStorage(MongoClient client, MongoDatabase database) {
+    private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
         this.database = database;
         this.people = new MongoPeopleStore(database);
-        this.conversations = new MongoConversationStore(database);
-        this.log = new MongoLearningLogStore(database);
+        this.conversations = new MongoConversationStore(database, cipher);
+        this.log = new MongoLearningLogStore(database, cipher);
         this.actions = new MongoActionStore(database);
         this.meetings = new MongoMeetingStore(database);
         this.invites = new MongoInviteStore(database);
         this.audits = new MongoAuditStore(database);
         this.plans = new MongoPlanStore(database);
+        this.erasure = new MongoErasure(database, MongoErasure.TARGETS,
+                java.util.Map.of("learningLog", log::opened, "conversations", conversations::opened));
+        this.audit = new MongoAuditTrail(database);
+        this.retention = new MongoRetentionStore(database);
+        this.engagement = new MongoEngagementStore(database);
     }
 
     /**
      * Connects to {@code uri}; the database is the one named in the URI, or {@code fallbackDatabase}.
      */
     public static MongoStorage connect(String uri, String fallbackDatabase) {
+        return connect(uri, fallbackDatabase, FieldCipher.none());
+    }
+
+    /**
+     * Connects to {@code uri}, sealing the text fields named in the stores with {@code cipher} (reflection
+     * text in the learning log).
+     */
+    public static MongoStorage connect(String uri, String fallbackDatabase, FieldCipher cipher) {
         ConnectionString cs = new ConnectionString(uri);
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(cs)
@@ -65,7 +83,7 @@ public final class MongoStorage implements AutoCloseable {
                 .build();
         MongoClient client = MongoClients.create(settings);
         String name = cs.getDatabase() == null ? fallbackDatabase : cs.getDatabase();
-        MongoStorage storage = new MongoStorage(client, client.getDatabase(name));
+        MongoStorage storage = new MongoStorage(client, client.getDatabase(name), cipher);
         storage.ensureIndexes();
         return storage;
     }
@@ -123,6 +141,37 @@ public final class MongoStorage implements AutoCloseable {
 
     public PlanStore plans() {
         return plans;
+    }
+
+    /** Export and erasure of a person's records across every collection. */
+    public uk.ectmentor.core.rights.PersonalDataStore personalData() {
+        return erasure;
+    }
+
+    public uk.ectmentor.core.rights.AuditTrail auditTrail() {
+        return audit;
+    }
+
+    public uk.ectmentor.core.rights.RetentionStore retention() {
+        return retention;
+    }
+
+    public uk.ectmentor.core.roster.EngagementStore engagement() {
+        return engagement;
+    }
+
+    /** The stores behind data rights and engagement, for {@code MentorBot.Parts}. */
+    public uk.ectmentor.core.trust.TrustParts trust() {
+        return new uk.ectmentor.core.trust.TrustParts(erasure, audit, engagement, log);
+    }
+
+    /**
+     * Housekeeping after a key rotation: re-seals stored text under the current key.
+     *
+     * @return how many records were re-sealed
+     */
+    public int reencryptAtRest() {
+        return log.reencrypt() + conversations.reencrypt();
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class TestBot implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
 
     public final EmbeddedMongo server = EmbeddedMongo.inMemory();
-    public final MongoStorage storage = MongoStorage.connect(server.connectionString(), "test");
+    public final MongoStorage storage = MongoStorage.connect(server.connectionString(), "test",
+            uk.ectmentor.core.trust.FieldCipher.fromSpec("test:" + uk.ectmentor.core.trust.FieldCipher.newKey()));
     public final MutableClock clock = new MutableClock(START);
     public final ConversationEngine engine;
 
@@ -33,7 +34,7 @@ public final class TestBot implements AutoCloseable {
         DemoData.install(storage.people(), storage.actions(), clock);
         engine = MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
                 storage.actions(), content, clock, Duration.ofHours(12),
-                storage.meetings(), storage.invites(), storage.audits(), storage.plans()));
+                storage.meetings(), storage.invites(), storage.audits(), storage.plans(), storage.trust()));
     }
 
     /** Talks straight to the engine; a minute passes on the clock before each turn. */
