@@ -38,6 +38,6 @@ class BotConfiguration {
             log.info("demo school ready: mentor '{}' and ECT '{}'", DemoData.MENTOR, DemoData.ECT);
         }
         return MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), content, clock, props.flowIdleTimeout()));
+                storage.actions(), content, clock, props.flowIdleTimeout(), storage.linkCodes()));
     }
 }

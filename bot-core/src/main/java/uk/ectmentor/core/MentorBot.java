@@ -10,6 +10,9 @@ import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.identity.LinkCodeStore;
+import uk.ectmentor.core.identity.LinkFlow;
+import uk.ectmentor.core.engine.Handler;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
@@ -28,7 +31,13 @@ public final class MentorBot {
 
     /** The stores and settings the bot runs on. */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
-                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
+                        LinkCodeStore linkCodes) {
+        /** Without identity linking (no link code store). */
+        public Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
+                     ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+            this(people, conversations, log, actions, content, clock, flowIdleTimeout, null);
+        }
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -36,11 +45,17 @@ public final class MentorBot {
         new PromptsFlow(parts.people(), parts.content(), parts.actions(), parts.conversations()).register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
+        Handler stranger = MentorBot::stranger;
+        if (parts.linkCodes() != null) {
+            LinkFlow links = new LinkFlow(parts.people(), parts.linkCodes(), parts.clock());
+            links.register(router);
+            stranger = links.beforeStranger(stranger);
+        }
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 
         return new ConversationEngine(router, parts.people(), parts.conversations(), parts.clock(),
-                parts.flowIdleTimeout(), MentorBot::stranger, turn -> {
+                parts.flowIdleTimeout(), stranger, turn -> {
                     if (turn.person().is(Role.ECT)) {
                         return reflections.offerToSave(turn);
                     }

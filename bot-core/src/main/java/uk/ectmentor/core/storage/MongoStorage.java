@@ -11,6 +11,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.identity.LinkCodeStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
@@ -27,6 +29,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
+    private final MongoInboundDedupStore inboundDedup;
+    private final MongoLinkCodeStore linkCodes;
 
     private MongoStorage(MongoClient client, MongoDatabase database) {
         this.client = client;
@@ -35,6 +39,8 @@ public final class MongoStorage implements AutoCloseable {
         this.conversations = new MongoConversationStore(database);
         this.log = new MongoLearningLogStore(database);
         this.actions = new MongoActionStore(database);
+        this.inboundDedup = new MongoInboundDedupStore(database);
+        this.linkCodes = new MongoLinkCodeStore(database);
     }
 
     /**
@@ -92,6 +98,14 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    public InboundDedupStore inboundDedup() {
+        return inboundDedup;
+    }
+
+    public LinkCodeStore linkCodes() {
+        return linkCodes;
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class TestBot implements AutoCloseable {
     public TestBot() {
         DemoData.install(storage.people(), storage.actions(), clock);
         engine = MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), ContentLoader.load(null), clock, Duration.ofHours(12)));
+                storage.actions(), ContentLoader.load(null), clock, Duration.ofHours(12), storage.linkCodes()));
     }
 
     /** Talks straight to the engine; a minute passes on the clock before each turn. */
