@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
@@ -25,6 +26,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.MessageEvent;
 
 import uk.ectmentor.core.chat.Block;
@@ -90,7 +92,9 @@ final class SlackAdapter {
             String text = SlackText.fromSlack(p.getText() == null ? "" : p.getText()).strip();
             String delivery = "slack:command:" + p.getTriggerId();
             if (firstTime(delivery)) {
-                work.submit(from.key(), () -> respond(from, p.getResponseUrl(), ctx::respond,
+                ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
+                        .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
+                work.submit(from.key(), () -> respond(from, p.getResponseUrl(), url,
                         engine.handle(Inbound.text(from, text.isEmpty() ? "help" : text, delivery))));
             }
             return ctx.ack();
@@ -121,6 +125,10 @@ final class SlackAdapter {
             UserRef from = new UserRef(PLATFORM, p.getTeam() == null ? p.getUser().getTeamId() : p.getTeam().getId(), p.getUser().getId());
             String channel = p.getChannel() != null ? p.getChannel().getId()
                     : p.getContainer() != null ? p.getContainer().getChannelId() : null;
+            // a button in a private (ephemeral) reply answers privately too, through its response_url
+            boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral() && p.getResponseUrl() != null;
+            ResponseUrl url = (t, blocks) -> ctx.respond(ActionResponse.builder()
+                    .responseType("ephemeral").replaceOriginal(false).text(t).blocks(blocks).build()).getCode();
             for (BlockActionPayload.Action a : p.getActions() == null ? List.<BlockActionPayload.Action>of() : p.getActions()) {
                 String actionId = SlackRenderer.coreActionId(a.getActionId());
                 String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
@@ -130,7 +138,14 @@ final class SlackAdapter {
                 }
                 String delivery = "slack:action:" + p.getTriggerId() + ":" + a.getActionId() + ":" + a.getActionTs();
                 if (firstTime(delivery)) {
-                    work.submit(from.key(), () -> reply(from, channel, engine.handle(Inbound.action(from, actionId, value, delivery))));
+                    work.submit(from.key(), () -> {
+                        List<Message> replies = engine.handle(Inbound.action(from, actionId, value, delivery));
+                        if (ephemeral) {
+                            respond(from, p.getResponseUrl(), url, replies);
+                        } else {
+                            reply(from, channel, replies);
+                        }
+                    });
                 }
             }
             return ctx.ack();
@@ -244,6 +259,14 @@ final class SlackAdapter {
         }
         List<SlackRenderer.Rendered> messages = renderer.messages(replies);
         SlackPoster.Posted posted = poster.post(target, messages);
+        if (channel != null && posted.delivered() == 0 && posted.result().outcome() == DeliveryResult.Outcome.UNDELIVERABLE) {
+            // e.g. a form opened from a channel the bot is not in: answer by direct message instead
+            SlackPoster.Opened dm = poster.openDm(to.userId());
+            if (dm.channel() != null && !dm.channel().equals(channel)) {
+                target = dm.channel();
+                posted = poster.post(target, messages);
+            }
+        }
         if (posted.result().outcome() == DeliveryResult.Outcome.RETRY_LATER) {
             Duration wait = posted.result().retryAfter() == null ? Duration.ofSeconds(1) : posted.result().retryAfter();
             if (wait.compareTo(LONGEST_RETRY_WAIT) <= 0) {
@@ -260,14 +283,18 @@ final class SlackAdapter {
         }
     }
 
-    /** Posts a slash command's replies to its response_url (seen only by the person), the rest by DM. */
+    /** Posts replies to a response_url (seen only by the person; at most five posts), the rest by DM. */
     private void respond(UserRef to, String responseUrl, ResponseUrl url, List<Message> replies) {
         List<SlackRenderer.Rendered> messages = renderer.messages(replies);
         int sent = 0;
         if (responseUrl != null) {
             for (SlackRenderer.Rendered m : messages.subList(0, Math.min(messages.size(), RESPONSE_URL_POSTS))) {
                 try {
-                    url.post(SlashCommandResponse.builder().responseType("ephemeral").text(m.text()).blocks(m.blocks()).build());
+                    Integer status = url.post(m.text(), m.blocks());
+                    if (status == null || status / 100 != 2) {
+                        log.warn("response_url post refused: HTTP {}", status);
+                        break;
+                    }
                     sent++;
                 } catch (IOException e) {
                     log.warn("response_url post failed: {}", e.getClass().getSimpleName());
@@ -285,9 +312,9 @@ final class SlackAdapter {
         }
     }
 
-    /** Posts to a slash command's response_url (Bolt's {@code ctx.respond}). */
+    /** Posts one message to a response_url (Bolt's {@code ctx.respond}); returns the HTTP status. */
     @FunctionalInterface
     interface ResponseUrl {
-        Object post(SlashCommandResponse response) throws IOException;
+        Integer post(String text, List<LayoutBlock> blocks) throws IOException;
     }
 }

@@ -77,10 +77,18 @@ final class SignedRequests {
     }
 
     HttpResponse<String> blockAction(String user, String actionId, String value) {
+        return blockAction(user, actionId, value, "D-" + user, null);
+    }
+
+    /** @param responseUrl non-null for a button in a private (ephemeral) message */
+    HttpResponse<String> blockAction(String user, String actionId, String value, String channel, String responseUrl) {
         ObjectNode p = interaction("block_actions", user);
         p.put("trigger_id", id("trig-"));
-        p.putObject("channel").put("id", "D-" + user);
-        p.putObject("container").put("type", "message").put("channel_id", "D-" + user);
+        p.putObject("channel").put("id", channel);
+        p.putObject("container").put("type", "message").put("channel_id", channel).put("is_ephemeral", responseUrl != null);
+        if (responseUrl != null) {
+            p.put("response_url", responseUrl);
+        }
         ArrayNode actions = p.putArray("actions");
         actions.addObject().put("action_id", actionId).put("block_id", "b1").put("value", value)
                 .put("type", "button").put("action_ts", String.valueOf(clock.instant().getEpochSecond()));

@@ -278,4 +278,28 @@ class SlackAppTest {
         assertThat(FAKE.calls("chat.postMessage")).hasSize(2);
         assertThat(SlackTestApp.PAUSES).isNotEmpty().allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(1)));
     }
+
+    @Test
+    void aButtonInAPrivateReplyIsAnsweredPrivatelyThroughItsResponseUrl() throws Exception {
+        HttpResponse<String> r = slack.blockAction(SlackTestApp.ALEX, "say~0", "prompts", "C-STAFFROOM", FAKE.responseUrl());
+        assertThat(r.statusCode()).isEqualTo(200);
+        idle();
+        assertThat(FAKE.calls("chat.postMessage")).isEmpty();
+        JsonNode body = FAKE.calls("response_url").get(0).json(null);
+        assertThat(body.path("response_type").asText()).isEqualTo("ephemeral");
+        assertThat(body.path("replace_original").asBoolean(true)).isFalse();
+        assertThat(body.path("blocks").toString()).contains("Review · 5 min");
+    }
+
+    @Test
+    void aReplyToAChannelTheBotIsNotInGoesByDirectMessageInstead() throws Exception {
+        FAKE.failNext("chat.postMessage", "not_in_channel");
+        HttpResponse<String> r = slack.blockAction(SlackTestApp.SAM, "say~1", "log", "C-STAFFROOM", null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        idle();
+        List<FakeSlack.Call> posts = FAKE.calls("chat.postMessage");
+        assertThat(posts).extracting(c -> c.param("channel")).containsExactly("C-STAFFROOM", "D-" + SlackTestApp.SAM);
+        assertThat(FAKE.calls("conversations.open").get(0).param("users")).isEqualTo(SlackTestApp.SAM);
+        assertThat(text(posts.get(1))).contains("Your learning log");
+    }
 }
