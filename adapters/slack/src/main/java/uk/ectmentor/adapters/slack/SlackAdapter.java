@@ -200,8 +200,14 @@ final class SlackAdapter {
         return errors;
     }
 
+    /** True unless the delivery was seen before. With the store down it is handled (the engine then says so). */
     private boolean firstTime(String delivery) {
-        return dedup.firstDelivery(delivery, clock.instant());
+        try {
+            return dedup.firstDelivery(delivery, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not record a Slack delivery: {}", e.getMessage());
+            return true;
+        }
     }
 
     private static String teamOf(String payloadTeam, String eventTeam) {

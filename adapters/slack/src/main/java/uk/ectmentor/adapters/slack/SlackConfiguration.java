@@ -108,8 +108,10 @@ public class SlackConfiguration {
         SlackAdapter adapter = new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
                 slackRenderer.forms(), slackPoster, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
         adapter.register(app);
-        slackWork.everyHour("forget old Slack deliveries",
-                () -> storage.inboundDedup().forgetBefore(clock.instant().minus(FORGET_DELIVERIES_AFTER)));
+        slackWork.everyHour("forget old Slack deliveries and expired link codes", () -> {
+            storage.inboundDedup().forgetBefore(clock.instant().minus(FORGET_DELIVERIES_AFTER));
+            storage.linkCodes().deleteExpired(clock.instant());
+        });
         return app;
     }
 
