@@ -302,4 +302,12 @@ class SlackAppTest {
         assertThat(FAKE.calls("conversations.open").get(0).param("users")).isEqualTo(SlackTestApp.SAM);
         assertThat(text(posts.get(1))).contains("Your learning log");
     }
+
+    @Test
+    void anOversizedBodyIsRefusedBeforeAnythingElse() throws Exception {
+        String body = "{\"type\":\"event_callback\",\"pad\":\"" + "p".repeat(SlackEndpoint.MAX_BODY) + "\"}";
+        assertThat(slack.post(body, "application/json", Map.of()).statusCode()).isEqualTo(413);
+        idle();
+        assertThat(FAKE.calls()).isEmpty();
+    }
 }
