@@ -39,6 +39,6 @@ class BotConfiguration {
         }
         return MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
                 storage.actions(), content, clock, props.flowIdleTimeout(), storage.meetings(), storage.invites(),
-                storage.audits(), storage.plans(), storage.trust()));
+                storage.audits(), storage.plans(), storage.trust(), storage.linkCodes()));
     }
 }

@@ -23,6 +23,9 @@ import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.identity.LinkCodeStore;
+import uk.ectmentor.core.identity.LinkFlow;
+import uk.ectmentor.core.engine.Handler;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
@@ -47,7 +50,7 @@ public final class MentorBot {
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
                         ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
                         MeetingStore meetings, InviteStore invites, AuditStore audits, PlanStore plans,
-                        uk.ectmentor.core.trust.TrustParts trust) {
+                        uk.ectmentor.core.trust.TrustParts trust, LinkCodeStore linkCodes) {
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -72,11 +75,14 @@ public final class MentorBot {
         new uk.ectmentor.core.rights.RightsFlow(parts.people(), parts.trust().personalData(), parts.trust().audit(), parts.clock()).register(router);
         new uk.ectmentor.core.roster.EngagementFlow(parts.people(), parts.trust().engagement(), parts.clock()).register(router);
         new uk.ectmentor.core.trust.SearchFlow(parts.people(), parts.trust().search()).register(router);
+        LinkFlow links = new LinkFlow(parts.people(), parts.linkCodes(), parts.clock());
+        links.register(router);
+        Handler stranger = links.beforeStranger(onboarding::stranger);
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 
         return new ConversationEngine(router, parts.people(), parts.conversations(), parts.clock(),
-                parts.flowIdleTimeout(), onboarding::stranger, turn -> {
+                parts.flowIdleTimeout(), stranger, turn -> {
                     if (turn.person().is(Role.ECT) && !looksLikeCommand(router, turn)) {
                         return reflections.offerToSave(turn);
                     }

@@ -3,12 +3,16 @@ package uk.ectmentor.core;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import uk.ectmentor.core.testing.TestBot;
 import uk.ectmentor.core.testing.Transcript;
+import uk.ectmentor.core.testing.Transcripts;
 
-/** The transcripts, played straight into the engine. The adapters replay the same files through their platforms. */
+/**
+ * Every transcript, played straight into the engine on the fixture it names. The web chat, Slack and Teams
+ * replay the same files through their platforms.
+ */
 class CoreTranscriptTest {
     private TestBot bot;
 
@@ -22,10 +26,15 @@ class CoreTranscriptTest {
         bot.close();
     }
 
+    static java.util.List<String> transcripts() {
+        return Transcripts.names();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "onboarding-pairing", "tutor-pairing", "meeting-copilot",
-            "engine-resume-expiry", "pupil-data", "data-rights", "log-search"})
+    @MethodSource("transcripts")
     void transcript(String name) {
-        Transcript.resource("transcripts/" + name + ".transcript").run(bot.channel());
+        Transcript transcript = Transcripts.load(name);
+        bot.reset(transcript.fixture());
+        transcript.run(bot.channel());
     }
 }

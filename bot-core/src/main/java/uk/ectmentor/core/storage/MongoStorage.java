@@ -12,6 +12,8 @@ import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
 import uk.ectmentor.core.audit.AuditStore;
+import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.identity.LinkCodeStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.meeting.MeetingStore;
 import uk.ectmentor.core.onboarding.InviteStore;
@@ -40,6 +42,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoAuditTrail audit;
     private final MongoRetentionStore retention;
     private final MongoEngagementStore engagement;
+    private final MongoInboundDedupStore inboundDedup;
+    private final MongoLinkCodeStore linkCodes;
 
     private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
@@ -57,6 +61,8 @@ public final class MongoStorage implements AutoCloseable {
         this.audit = new MongoAuditTrail(database);
         this.retention = new MongoRetentionStore(database);
         this.engagement = new MongoEngagementStore(database);
+        this.inboundDedup = new MongoInboundDedupStore(database);
+        this.linkCodes = new MongoLinkCodeStore(database);
     }
 
     /**
@@ -172,6 +178,14 @@ public final class MongoStorage implements AutoCloseable {
      */
     public int reencryptAtRest() {
         return log.reencrypt() + conversations.reencrypt();
+    }
+
+    public InboundDedupStore inboundDedup() {
+        return inboundDedup;
+    }
+
+    public LinkCodeStore linkCodes() {
+        return linkCodes;
     }
 
     @Override

@@ -13,12 +13,12 @@ public interface ChatChannel {
     /** Presses a button (or picks a choice) that an earlier reply offered {@code user}. */
     List<Reply> press(String user, Reply.Clickable clickable);
 
-    /** Submits a form that an earlier reply offered, with these field values. */
     /** Moves the bot's clock on, for a transcript's {@code clock: +13h} line. */
     default void advanceClock(java.time.Duration by) {
         throw new UnsupportedOperationException("this channel cannot move the clock");
     }
 
+    /** Submits a form that an earlier reply offered, with these field values. */
     default List<Reply> submit(String user, Reply.Clickable submit, java.util.Map<String, String> fields) {
         throw new UnsupportedOperationException("this channel cannot submit forms");
     }

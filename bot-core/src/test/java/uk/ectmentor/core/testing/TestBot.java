@@ -25,8 +25,9 @@ public final class TestBot implements AutoCloseable {
     public final MutableClock clock = new MutableClock(START);
     public final ConversationEngine engine;
 
+    /** The built-in content pack plus the test-only sessions (a Module 4 audit), and the demo school. */
     public TestBot() {
-        this(ContentLoader.load(null));
+        this(LearningFixtures.content());
     }
 
     /** The bot with this content pack (e.g. the built-in pack plus test-only session files). */
@@ -34,7 +35,31 @@ public final class TestBot implements AutoCloseable {
         DemoData.install(storage.people(), storage.actions(), clock);
         engine = MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
                 storage.actions(), content, clock, Duration.ofHours(12),
-                storage.meetings(), storage.invites(), storage.audits(), storage.plans(), storage.trust()));
+                storage.meetings(), storage.invites(), storage.audits(), storage.plans(), storage.trust(), storage.linkCodes()));
+    }
+
+    /**
+     * Empties every collection and sets the store up for a transcript's fixture, the clock back at
+     * {@link #START}: {@code demo} is the demo school; {@code learning} adds mentor jo and ECT kim.
+     */
+    public void reset(String fixture) {
+        for (String collection : storage.database().listCollectionNames()) {
+            storage.database().getCollection(collection).deleteMany(new org.bson.Document());
+        }
+        clock.set(START);
+        DemoData.install(storage.people(), storage.actions(), clock);
+        if (fixture.equals("learning")) {
+            LearningFixtures.install(storage);
+        } else if (!fixture.equals("demo")) {
+            throw new IllegalArgumentException("unknown fixture " + fixture);
+        }
+    }
+
+    /** Gives everyone in the demo school an identity on another platform too, e.g. Slack user U_SAM for sam. */
+    public void linkEveryone(String platform, String tenant, java.util.function.UnaryOperator<String> userIdOf) {
+        for (var person : storage.people().peopleIn(DemoData.SCHOOL)) {
+            storage.people().linkIdentity(new uk.ectmentor.core.chat.UserRef(platform, tenant, userIdOf.apply(person.id())), person.id());
+        }
     }
 
     /** Talks straight to the engine; a minute passes on the clock before each turn. */

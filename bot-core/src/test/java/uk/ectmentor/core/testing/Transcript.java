@@ -43,9 +43,20 @@ public final class Transcript {
     record Expect(int line, String text, boolean present) {
     }
 
-    private Transcript(String name, List<Turn> turns) {
+    private final String fixture;
+
+    private Transcript(String name, List<Turn> turns, String fixture) {
         this.name = name;
         this.turns = turns;
+        this.fixture = fixture;
+    }
+
+    /**
+     * The data the transcript expects before its first turn, named in a {@code # fixture: <name>} line:
+     * {@code demo} (the default: the demo school) or {@code learning} (see {@link TestBot#reset(String)}).
+     */
+    public String fixture() {
+        return fixture;
     }
 
     public static Transcript resource(String path) {
@@ -61,9 +72,14 @@ public final class Transcript {
 
     public static Transcript parse(String name, String text) {
         List<Turn> turns = new ArrayList<>();
+        String fixture = "demo";
         String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
+            if (line.startsWith("# fixture:")) {
+                fixture = line.substring("# fixture:".length()).strip().split("\\s+")[0];
+                continue;
+            }
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
@@ -82,7 +98,7 @@ public final class Transcript {
                 throw new IllegalArgumentException(name + ":" + n + ": expected 'user> text', 'bot: text' or 'bot! text'");
             }
         }
-        return new Transcript(name, turns);
+        return new Transcript(name, turns, fixture);
     }
 
     public String name() {

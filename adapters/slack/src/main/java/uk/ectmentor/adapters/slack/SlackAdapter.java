@@ -1,0 +1,326 @@
+package uk.ectmentor.adapters.slack;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.MessageEvent;
+
+import uk.ectmentor.core.chat.Block;
+import uk.ectmentor.core.chat.Inbound;
+import uk.ectmentor.core.chat.Message;
+import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.DeliveryResult;
+import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.engine.ConversationEngine;
+import uk.ectmentor.core.home.HomePage;
+
+/**
+ * Translates Slack into the core and back. Registers Bolt handlers for the slash command, direct messages,
+ * the App Home tab, buttons and form modals. Every handler acknowledges at once (Slack wants an answer
+ * within 3 seconds) after recording the delivery, and hands the engine's work to {@link SlackWork};
+ * a delivery already recorded (a Slack retry, a duplicate event id) is acknowledged and not processed again.
+ */
+final class SlackAdapter {
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    static final String PLATFORM = "slack";
+    static final String COMMAND = "/mentor";
+    /** Event types with handlers; Bolt answers 404 to the rest, so they are acknowledged here instead. */
+    static final Set<String> HANDLED_EVENTS = Set.of("message", "app_home_opened");
+    /** response_url takes at most five posts. */
+    static final int RESPONSE_URL_POSTS = 5;
+    private static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(5);
+
+    private final ConversationEngine engine;
+    private final HomePage home;
+    private final InboundDedupStore dedup;
+    private final SlackRenderer renderer;
+    private final SlackForms forms;
+    private final SlackPoster poster;
+    private final MethodsClient methods;
+    private final SlackWork work;
+    private final Pacer pacer;
+    private final Clock clock;
+
+    SlackAdapter(ConversationEngine engine, HomePage home, InboundDedupStore dedup, SlackRenderer renderer, SlackForms forms,
+                 SlackPoster poster, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
+        this.engine = engine;
+        this.home = home;
+        this.dedup = dedup;
+        this.renderer = renderer;
+        this.forms = forms;
+        this.poster = poster;
+        this.methods = methods;
+        this.work = work;
+        this.pacer = pacer;
+        this.clock = clock;
+    }
+
+    void register(App app) {
+        app.use((req, resp, chain) -> {
+            if (req instanceof EventRequest event && !HANDLED_EVENTS.contains(event.getEventTypeAndSubtype())) {
+                return Response.ok();
+            }
+            return chain.next(req);
+        });
+        app.command(COMMAND, (req, ctx) -> {
+            SlashCommandPayload p = req.getPayload();
+            UserRef from = new UserRef(PLATFORM, p.getTeamId(), p.getUserId());
+            String text = SlackText.fromSlack(p.getText() == null ? "" : p.getText()).strip();
+            String delivery = "slack:command:" + p.getTriggerId();
+            if (firstTime(delivery)) {
+                ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
+                        .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
+                work.submit(from.key(), () -> respond(from, p.getResponseUrl(), url,
+                        engine.handle(Inbound.text(from, text.isEmpty() ? "help" : text, delivery))));
+            }
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            if (!"im".equals(e.getChannelType()) || e.getUser() == null || e.getBotId() != null || e.getSubtype() != null) {
+                return ctx.ack();
+            }
+            String delivery = "slack:event:" + payload.getEventId();
+            if (firstTime(delivery)) {
+                UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
+                String text = SlackText.fromSlack(e.getText());
+                work.submit(from.key(), () -> reply(from, e.getChannel(), engine.handle(Inbound.text(from, text, delivery))));
+            }
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent e = payload.getEvent();
+            if ("home".equals(e.getTab()) && firstTime("slack:event:" + payload.getEventId())) {
+                UserRef from = new UserRef(PLATFORM, payload.getTeamId(), e.getUser());
+                work.submit(from.key(), () -> publishHome(from));
+            }
+            return ctx.ack();
+        });
+        app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            UserRef from = new UserRef(PLATFORM, p.getTeam() == null ? p.getUser().getTeamId() : p.getTeam().getId(), p.getUser().getId());
+            String channel = p.getChannel() != null ? p.getChannel().getId()
+                    : p.getContainer() != null ? p.getContainer().getChannelId() : null;
+            // a button in a private (ephemeral) reply answers privately too, through its response_url
+            boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral() && p.getResponseUrl() != null;
+            ResponseUrl url = (t, blocks) -> ctx.respond(ActionResponse.builder()
+                    .responseType("ephemeral").replaceOriginal(false).text(t).blocks(blocks).build()).getCode();
+            for (BlockActionPayload.Action a : p.getActions() == null ? List.<BlockActionPayload.Action>of() : p.getActions()) {
+                String actionId = SlackRenderer.coreActionId(a.getActionId());
+                String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+                if (SlackRenderer.OPEN_FORM.equals(actionId)) {
+                    openForm(from, p.getTriggerId(), channel, value);
+                    continue;
+                }
+                String delivery = "slack:action:" + p.getTriggerId() + ":" + a.getActionId() + ":" + a.getActionTs();
+                if (firstTime(delivery)) {
+                    work.submit(from.key(), () -> {
+                        List<Message> replies = engine.handle(Inbound.action(from, actionId, value, delivery));
+                        if (ephemeral) {
+                            respond(from, p.getResponseUrl(), url, replies);
+                        } else {
+                            reply(from, channel, replies);
+                        }
+                    });
+                }
+            }
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackRenderer.FORM_CALLBACK, (req, ctx) -> {
+            ViewSubmissionPayload p = req.getPayload();
+            UserRef from = new UserRef(PLATFORM, p.getTeam() == null ? p.getUser().getTeamId() : p.getTeam().getId(), p.getUser().getId());
+            Optional<FormMetadata> meta = SlackForms.parse(p.getView().getPrivateMetadata(), FormMetadata.class);
+            if (meta.isEmpty()) {
+                work.submit(from.key(), () -> reply(from, null, List.of(Message.text(
+                        "Sorry, I couldn't read that form. Ask me again and I'll send a fresh one."))));
+                return ctx.ack();
+            }
+            Map<String, String> values = SlackRenderer.values(p.getView().getState());
+            Map<String, String> errors = problems(values, meta.get());
+            if (!errors.isEmpty()) {
+                return ctx.ackWithErrors(errors);
+            }
+            String delivery = "slack:view:" + p.getView().getId();
+            if (firstTime(delivery)) {
+                Map<String, String> filled = new LinkedHashMap<>();
+                values.forEach((k, v) -> {
+                    if (v != null && !v.isBlank()) {
+                        filled.put(k, v.strip());
+                    }
+                });
+                work.submit(from.key(), () -> reply(from, meta.get().channel(),
+                        engine.handle(Inbound.form(from, meta.get().action(), meta.get().value(), filled, delivery))));
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** What a form's modal carries from the button that opened it to its submission. */
+    record FormMetadata(String action, String value, String channel, List<String> required) {
+    }
+
+    /** Errors to show in the modal, by field: blank required fields and over-long answers. */
+    static Map<String, String> problems(Map<String, String> values, FormMetadata meta) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String name : meta.required() == null ? List.<String>of() : meta.required()) {
+            String v = values.get(name);
+            if (v == null || v.isBlank()) {
+                errors.put(name, "Please fill this in.");
+            }
+        }
+        values.forEach((name, v) -> {
+            if (v != null && v.length() > ConversationEngine.MAX_TEXT) {
+                errors.put(name, "That's " + v.length() + " characters; I can take up to " + ConversationEngine.MAX_TEXT + ".");
+            }
+        });
+        return errors;
+    }
+
+    /** True unless the delivery was seen before. With the store down it is handled (the engine then says so). */
+    private boolean firstTime(String delivery) {
+        try {
+            return dedup.firstDelivery(delivery, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("could not record a Slack delivery: {}", e.getMessage());
+            return true;
+        }
+    }
+
+    private static String teamOf(String payloadTeam, String eventTeam) {
+        return payloadTeam != null ? payloadTeam : eventTeam == null ? "" : eventTeam;
+    }
+
+    private void openForm(UserRef from, String triggerId, String channel, String value) {
+        Optional<Block.Form> form = forms.decode(value);
+        if (form.isEmpty()) {
+            work.submit(from.key(), () -> reply(from, channel, List.of(Message.text(
+                    "That form has expired. Ask me again and I'll send a fresh one."))));
+            return;
+        }
+        Block.Form f = form.get();
+        List<String> required = f.fields().stream().filter(Block.Field::required).map(Block.Field::name).toList();
+        String metadata = SlackForms.json(new FormMetadata(f.submit().actionId(), f.submit().value(), channel, required));
+        try {
+            ViewsOpenResponse r = methods.viewsOpen(req -> req.triggerId(triggerId).view(renderer.modal(f, metadata)));
+            if (!r.isOk()) {
+                log.warn("views.open failed: {}", r.getError());
+                work.submit(from.key(), () -> reply(from, channel, List.of(Message.text(
+                        "Sorry, Slack didn't open that form. Please press the button again."))));
+            }
+        } catch (IOException | SlackApiException e) {
+            log.warn("views.open failed: {}", e.getClass().getSimpleName());
+            work.submit(from.key(), () -> reply(from, channel, List.of(Message.text(
+                    "Sorry, Slack didn't open that form. Please press the button again."))));
+        }
+    }
+
+    void publishHome(UserRef user) {
+        try {
+            ViewsPublishResponse r = methods.viewsPublish(req -> req.userId(user.userId()).view(renderer.home(home.forUser(user))));
+            if (!r.isOk()) {
+                log.warn("views.publish failed: {}", r.getError());
+            }
+        } catch (IOException | SlackApiException e) {
+            log.warn("views.publish failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Posts replies to the channel the person wrote in, or to a direct message when there is none. */
+    void reply(UserRef to, String channel, List<Message> replies) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        String target = channel;
+        if (target == null) {
+            SlackPoster.Opened dm = poster.openDm(to.userId());
+            if (dm.channel() == null) {
+                log.warn("no channel to reply in: {}", dm.failure().detail());
+                return;
+            }
+            target = dm.channel();
+        }
+        List<SlackRenderer.Rendered> messages = renderer.messages(replies);
+        SlackPoster.Posted posted = poster.post(target, messages);
+        if (channel != null && posted.delivered() == 0 && posted.result().outcome() == DeliveryResult.Outcome.UNDELIVERABLE) {
+            // e.g. a form opened from a channel the bot is not in: answer by direct message instead
+            SlackPoster.Opened dm = poster.openDm(to.userId());
+            if (dm.channel() != null && !dm.channel().equals(channel)) {
+                target = dm.channel();
+                posted = poster.post(target, messages);
+            }
+        }
+        if (posted.result().outcome() == DeliveryResult.Outcome.RETRY_LATER) {
+            Duration wait = posted.result().retryAfter() == null ? Duration.ofSeconds(1) : posted.result().retryAfter();
+            if (wait.compareTo(LONGEST_RETRY_WAIT) <= 0) {
+                try {
+                    pacer.pause(wait);
+                    posted = poster.post(target, messages.subList(posted.delivered(), messages.size()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (posted.result().outcome() != DeliveryResult.Outcome.DELIVERED) {
+            log.warn("reply not delivered: {}", posted.result().detail());
+        }
+    }
+
+    /** Posts replies to a response_url (seen only by the person; at most five posts), the rest by DM. */
+    private void respond(UserRef to, String responseUrl, ResponseUrl url, List<Message> replies) {
+        List<SlackRenderer.Rendered> messages = renderer.messages(replies);
+        int sent = 0;
+        if (responseUrl != null) {
+            for (SlackRenderer.Rendered m : messages.subList(0, Math.min(messages.size(), RESPONSE_URL_POSTS))) {
+                try {
+                    Integer status = url.post(m.text(), m.blocks());
+                    if (status == null || status / 100 != 2) {
+                        log.warn("response_url post refused: HTTP {}", status);
+                        break;
+                    }
+                    sent++;
+                } catch (IOException e) {
+                    log.warn("response_url post failed: {}", e.getClass().getSimpleName());
+                    break;
+                }
+            }
+        }
+        if (sent < messages.size()) {
+            SlackPoster.Opened dm = poster.openDm(to.userId());
+            if (dm.channel() != null) {
+                poster.post(dm.channel(), messages.subList(sent, messages.size()));
+            } else {
+                log.warn("slash command reply not delivered: {}", dm.failure().detail());
+            }
+        }
+    }
+
+    /** Posts one message to a response_url (Bolt's {@code ctx.respond}); returns the HTTP status. */
+    @FunctionalInterface
+    interface ResponseUrl {
+        Integer post(String text, List<LayoutBlock> blocks) throws IOException;
+    }
+}

@@ -1,0 +1,159 @@
+package uk.ectmentor.adapters.slack;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+
+import uk.ectmentor.core.content.ContentPack;
+import uk.ectmentor.core.engine.ConversationEngine;
+import uk.ectmentor.core.home.HomePage;
+import uk.ectmentor.core.storage.MongoStorage;
+
+/**
+ * The Slack adapter, on only when a Slack variable is set ({@link SlackEnabled}). At start it checks the bot
+ * token with {@code auth.test} and refuses to start on a bad one; then it serves {@code POST /slack/events}
+ * (with {@code SLACK_SIGNING_SECRET}) and/or connects in Socket Mode (with {@code SLACK_APP_TOKEN}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SlackEnabled.class)
+@EnableConfigurationProperties(SlackProperties.class)
+public class SlackConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+    static final Duration POST_INTERVAL = Duration.ofSeconds(1);
+    static final Duration LONGEST_PACE = Duration.ofSeconds(3);
+    static final Duration FORGET_DELIVERIES_AFTER = Duration.ofDays(2);
+
+    @Bean
+    Slack slack(SlackProperties props) {
+        props.check();
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(props.methodsUrl());
+        config.setStatsEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    /** The Web API client with the bot token, checked with auth.test before anything else starts. */
+    @Bean
+    MethodsClient slackMethods(Slack slack, SlackProperties props) {
+        MethodsClient methods = slack.methods(props.botToken().strip());
+        AuthTestResponse auth;
+        try {
+            auth = methods.authTest(r -> r);
+        } catch (IOException | SlackApiException e) {
+            throw new IllegalStateException("Could not reach Slack's Web API at " + props.methodsUrl() + " to check "
+                    + "SLACK_BOT_TOKEN (" + e.getClass().getSimpleName() + "). Check the network or SLACK_API_URL.", e);
+        }
+        if (!auth.isOk()) {
+            throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (auth.test: " + auth.getError() + "). "
+                    + "Copy the Bot User OAuth Token (xoxb-...) from the app's OAuth & Permissions page.");
+        }
+        log.info("Slack: connected to workspace '{}' ({}) as bot user {}", auth.getTeam(), auth.getTeamId(), auth.getUserId());
+        return methods;
+    }
+
+    @Bean(destroyMethod = "close")
+    SlackWork slackWork() {
+        return new SlackWork(4);
+    }
+
+    @Bean
+    SlackRenderer slackRenderer() {
+        return new SlackRenderer(new SlackForms());
+    }
+
+    @Bean
+    SlackPoster slackPoster(MethodsClient slackMethods, Clock clock, ObjectProvider<Pacer> pacer) {
+        return new SlackPoster(slackMethods, new ChannelLimiter(clock, POST_INTERVAL), pacer.getIfAvailable(Pacer::sleeping), LONGEST_PACE);
+    }
+
+    @Bean
+    public SlackSender slackSender(SlackPoster slackPoster, SlackRenderer slackRenderer) {
+        return new SlackSender(slackPoster, slackRenderer);
+    }
+
+    @Bean
+    App slackApp(Slack slack, SlackProperties props, MethodsClient slackMethods, ConversationEngine engine, MongoStorage storage,
+                 ContentPack content, Clock clock, SlackWork slackWork, SlackRenderer slackRenderer, SlackPoster slackPoster,
+                 ObjectProvider<Pacer> pacer) {
+        App app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(props.botToken().strip())
+                .signingSecret(props.httpMode() ? props.signingSecret().strip() : null)
+                // SlackEndpoint checks signatures on the raw bytes (Bolt's check depends on the JVM charset)
+                .requestVerificationEnabled(false)
+                .authTestCacheEnabled(true)
+                .build());
+        HomePage home = new HomePage(storage.people(), storage.actions(), storage.learningLog(), content, clock);
+        SlackAdapter adapter = new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
+                slackRenderer.forms(), slackPoster, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
+        adapter.register(app);
+        slackWork.everyHour("forget old Slack deliveries and expired link codes", () -> {
+            storage.inboundDedup().forgetBefore(clock.instant().minus(FORGET_DELIVERIES_AFTER));
+            storage.linkCodes().deleteExpired(clock.instant());
+        });
+        return app;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> slackRoutes(App slackApp, SlackProperties props, Clock clock) {
+        if (!props.httpMode()) {
+            return RouterFunctions.route().build();
+        }
+        SlackEndpoint endpoint = new SlackEndpoint(slackApp, new SlackRequestVerifier(props.signingSecret().strip(), clock));
+        log.info("Slack: receiving events, commands and interactivity at POST {}", SlackEndpoint.PATH);
+        return RouterFunctions.route(RequestPredicates.POST(SlackEndpoint.PATH), endpoint::handle);
+    }
+
+    /** Socket Mode: Slack pushes the same requests over a WebSocket, so no public URL is needed. */
+    @Bean(destroyMethod = "close")
+    SocketModeRunner slackSocketMode(App slackApp, SlackProperties props) throws Exception {
+        if (!props.socketMode()) {
+            return new SocketModeRunner(null);
+        }
+        SocketModeApp socket = new SocketModeApp(props.appToken().strip(), slackApp);
+        socket.startAsync();
+        log.info("Slack: Socket Mode started");
+        return new SocketModeRunner(socket);
+    }
+
+    /** Holds the Socket Mode connection, if any, and closes it at shutdown. */
+    static final class SocketModeRunner implements AutoCloseable {
+        private final SocketModeApp socket;
+
+        SocketModeRunner(SocketModeApp socket) {
+            this.socket = socket;
+        }
+
+        boolean running() {
+            return socket != null;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (socket != null) {
+                socket.close();
+            }
+        }
+    }
+}
