@@ -60,25 +60,79 @@ public final class ContentLoader {
                 throw new UncheckedIOException(e);
             }
         }
+        List<ContentException> duplicates = duplicates(out);
+        if (!duplicates.isEmpty()) {
+            throw ContentException.of(duplicates);
+        }
         return out;
     }
 
+    /** Every session file under {@code dir}; throws one exception listing every problem found. */
     public static List<Session> directory(Path dir) {
         List<Session> out = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(ContentLoader::isSessionFile).sorted().toList()) {
-                Session s = parse(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8));
-                String earlier = seen.put(s.id(), file.toString());
-                if (earlier != null) {
-                    throw new ContentException(file.toString(), 1, "id", "'" + s.id() + "' is also used by " + earlier);
-                }
-                out.add(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read content directory " + dir, e);
+        List<ContentException> problems = check(dir, out);
+        if (!problems.isEmpty()) {
+            throw ContentException.of(problems);
         }
         return out;
+    }
+
+    /**
+     * Reads every session file under {@code dir} and returns every problem found (empty when the pack is
+     * good): mistakes inside files, and ids or weeks used by two files.
+     */
+    public static List<ContentException> check(Path dir) {
+        return check(dir, new ArrayList<>());
+    }
+
+    private static List<ContentException> check(Path dir, List<Session> sessions) {
+        List<ContentException> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            problems.add(new ContentException(dir.toString(), 0, "(directory)", "is not a directory"));
+            return problems;
+        }
+        List<Path> paths;
+        try (Stream<Path> files = Files.walk(dir)) {
+            paths = files.filter(ContentLoader::isSessionFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new ContentException(dir.toString(), 0, "(directory)", "cannot be read: " + e.getMessage()));
+            return problems;
+        }
+        for (Path file : paths) {
+            try {
+                sessions.add(parse(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8)));
+            } catch (ContentException e) {
+                problems.addAll(e.problems());
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(new ContentException(file.toString(), 0, "(file)", "cannot be read as UTF-8 text: " + e.getMessage()));
+            }
+        }
+        problems.addAll(duplicates(sessions));
+        return problems;
+    }
+
+    /** Ids used twice, and numbered weeks with two sessions of the same kind. */
+    static List<ContentException> duplicates(List<Session> sessions) {
+        List<ContentException> problems = new ArrayList<>();
+        Map<String, Session> ids = new HashMap<>();
+        Map<String, Session> weeks = new HashMap<>();
+        for (Session s : sessions) {
+            Session earlier = ids.putIfAbsent(s.id(), s);
+            if (earlier != null) {
+                problems.add(new ContentException(s.source(), 1, "id", "'" + s.id() + "' is also used by " + earlier.source()));
+                continue;
+            }
+            if (s.module() > 0 && s.week() > 0 && s.kind() != SessionKind.TEMPLATE) {
+                String key = s.programme() + "|" + s.year() + "|" + s.module() + "|" + s.week() + "|" + s.kind();
+                Session same = weeks.putIfAbsent(key, s);
+                if (same != null) {
+                    problems.add(new ContentException(s.source(), 1, "week", "year " + s.year() + " module " + s.module()
+                            + " week " + s.week() + " already has a " + s.kind().id() + " session (" + same.id()
+                            + " in " + same.source() + ")"));
+                }
+            }
+        }
+        return problems;
     }
 
     private static boolean isSessionFile(Path p) {
@@ -99,6 +153,8 @@ public final class ContentLoader {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
             throw new ContentException(fileName, line, "(syntax)", e.getProblem());
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
+            throw new ContentException(fileName, 0, "(syntax)", e.getMessage());
         }
         if (root == null) {
             throw new ContentException(fileName, 1, "(document)", "the file is empty");
