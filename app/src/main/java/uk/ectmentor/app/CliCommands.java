@@ -37,6 +37,20 @@ final class CliCommands {
         });
     }
 
+    static {
+        COMMANDS.put("content", new CliCommand() {
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return uk.ectmentor.contenttools.ContentCli.run(args, out, err);
+            }
+
+            @Override
+            public String usage() {
+                return uk.ectmentor.contenttools.ContentCli.USAGE;
+            }
+        });
+    }
+
     private CliCommands() {
     }
 

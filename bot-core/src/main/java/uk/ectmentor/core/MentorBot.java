@@ -14,6 +14,7 @@ import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.people.Role;
+import uk.ectmentor.core.programme.ProgrammeFlow;
 import uk.ectmentor.core.prompts.PromptsFlow;
 import uk.ectmentor.core.reflect.LearningLogStore;
 import uk.ectmentor.core.reflect.ReflectionFlow;
@@ -34,6 +35,7 @@ public final class MentorBot {
     public static ConversationEngine engine(Parts parts) {
         Router router = new Router();
         new PromptsFlow(parts.people(), parts.content(), parts.actions(), parts.conversations()).register(router);
+        new ProgrammeFlow(parts.people(), parts.content()).register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")

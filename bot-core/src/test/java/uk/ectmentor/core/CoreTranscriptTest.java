@@ -23,7 +23,7 @@ class CoreTranscriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mentor-prompts", "ect-reflection"})
+    @ValueSource(strings = {"mentor-prompts", "ect-reflection", "programme"})
     void transcript(String name) {
         Transcript.resource("transcripts/" + name + ".transcript").run(bot.channel());
     }

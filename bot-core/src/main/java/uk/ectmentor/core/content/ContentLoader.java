@@ -103,12 +103,27 @@ public final class ContentLoader {
                 sessions.add(parse(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8)));
             } catch (ContentException e) {
                 problems.addAll(e.problems());
+                Session partial = identity(file);
+                if (partial != null) {
+                    sessions.add(partial);
+                }
             } catch (IOException | UncheckedIOException e) {
                 problems.add(new ContentException(file.toString(), 0, "(file)", "cannot be read as UTF-8 text: " + e.getMessage()));
             }
         }
         problems.addAll(duplicates(sessions));
         return problems;
+    }
+
+    private static Session identity(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true);
+            Node root = new Yaml(options).compose(reader);
+            return root == null ? null : SessionReader.identity(new YamlFields(file.toString(), "", root), file.toString());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Ids used twice, and numbered weeks with two sessions of the same kind. */

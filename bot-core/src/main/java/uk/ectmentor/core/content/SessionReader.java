@@ -80,6 +80,20 @@ final class SessionReader {
                 sections, research, audit, scenarios, ingredients, actions, statements, source);
     }
 
+    /** Just the identity of a file that has mistakes (id, kind, year, module, week), so duplicates are still found; null if unreadable. */
+    static Session identity(YamlFields f, String source) {
+        Problems p = new Problems();
+        String id = p.get(() -> f.string("id"), null);
+        SessionKind kind = p.get(() -> kind(f), null);
+        if (id == null || kind == null) {
+            return null;
+        }
+        return new Session(id, p.get(() -> f.has("programme") ? f.string("programme") : "ecf", "ecf"),
+                p.get(() -> f.has("year") ? f.integer("year") : 1, 1), p.get(() -> nonNegative(f, "module"), 0), null,
+                p.get(() -> nonNegative(f, "week"), 0), kind, "?", List.of(), null, List.of(), false, null,
+                List.of(), List.of(), List.of(), List.of(), source);
+    }
+
     private static SessionKind kind(YamlFields f) {
         String kindText = f.string("kind");
         try {
