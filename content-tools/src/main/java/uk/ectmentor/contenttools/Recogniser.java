@@ -107,6 +107,9 @@ final class Recogniser {
         } else if (yd.find()) {
             d.year = Integer.parseInt(yd.group("y"));
         }
+        if (lower.contains("research-and-practice-summary") || lower.contains("research_and_practice_summary")) {
+            d.researchSummary = true;
+        }
         List<String> tokens = List.of(lower.split("[^a-z0-9]+"));
         if (tokens.contains("mentor")) {
             d.kind = SessionKind.MENTOR;
@@ -145,6 +148,9 @@ final class Recogniser {
         }
         if (title != null) {
             d.fallbackTitle = title;
+        }
+        if (title != null && title.toLowerCase(Locale.ROOT).matches(".*research (and|&) practice summary.*")) {
+            d.researchSummary = true;
         }
     }
 
