@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import uk.ectmentor.core.content.Activity;
 import uk.ectmentor.core.content.LearningIntention;
@@ -15,6 +16,10 @@ import uk.ectmentor.core.content.SessionKind;
 
 /** A session being pieced together from one or more documents. */
 final class Draft {
+    private static final Pattern P0 = Pattern.compile("\\bect\\b");
+    private static final Pattern P1 = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern P2 = Pattern.compile("(^-+|-+$)");
+    private static final Pattern P3 = Pattern.compile("-+$");
     String file;
     String programme = "imported";
     int year = 1;
@@ -90,7 +95,7 @@ final class Draft {
         boolean generic = fallbackTitle == null || fallbackTitle.isBlank() || fallbackTitle.toLowerCase(Locale.ROOT).matches(
                 ".*(research and practice summary|self-study activities|module introduction|what you.?ll learn|learning intentions).*");
         if (generic && slug != null && !slug.isBlank()) {
-            String words = slug.replace('-', ' ').replaceAll("\\bect\\b", "ECT");
+            String words = P0.matcher(slug.replace('-', ' ')).replaceAll("ECT");
             return Character.toUpperCase(words.charAt(0)) + words.substring(1) + (kind == SessionKind.ECT ? " self-study" : " session");
         }
         return fallbackTitle != null && !fallbackTitle.isBlank() ? fallbackTitle : "Untitled " + kind.id() + " session";
@@ -179,7 +184,7 @@ final class Draft {
     }
 
     static String slugify(String s) {
-        String slug = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+        String slug = P2.matcher(P1.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+        return slug.length() > 60 ? P3.matcher(slug.substring(0, 60)).replaceAll("") : slug;
     }
 }

@@ -21,6 +21,47 @@ import uk.ectmentor.core.content.SessionKind;
  * markers, code shapes, phase names), not from one provider's layout.
  */
 final class Recogniser {
+    private static final Pattern P0 = Pattern.compile("\\.[A-Za-z]+$");
+    private static final Pattern P1 = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern P2 = Pattern.compile(".*research (and|&) practice summary.*");
+    private static final Pattern P3 = Pattern.compile(".*\\bmentor (session|materials?|support|meeting)\\b.*");
+    private static final Pattern P4 = Pattern.compile(".*\\b(self[- ]study|self[- ]directed study|ect session)\\b.*");
+    private static final Pattern P5 = Pattern.compile("[▪•·\\uF0A7\\uF0B7]");
+    private static final Pattern P8 = Pattern.compile("[▪•·\\uF0A7\\uF0B7]");
+    private static final Pattern P9 = Pattern.compile("^\\d{1,2}[.)]\\s*");
+    private static final Pattern P10 = Pattern.compile("[.…:]+$");
+    private static final Pattern P11 = Pattern.compile("[:\\-–—(]+$");
+    private static final Pattern P12 = Pattern.compile(".*\\b(estimated|approximate|time to complete)\\b.*");
+    private static final Pattern P13 = Pattern.compile("\\s+");
+    private static final Pattern P14 = Pattern.compile(".*\\b(than|for|of|about|within|to|least|most|over|under|in|around|last|lasts|take|takes|up|first|next|only|every|each|the|a|an|and|or|with|by|at)$");
+    private static final Pattern P15 = Pattern.compile("[:]+$");
+    private static final Pattern P16 = Pattern.compile("\\s+");
+    private static final Pattern P17 = Pattern.compile("(?i)module\\s*\\d+.*");
+    private static final Pattern P18 = Pattern.compile("^\\d{1,2}[.)]\\s*(?=[A-Z])");
+    private static final Pattern P19 = Pattern.compile("(learning intentions?|what you.ll learn|what your ect will learn|aims)( (for|in) (this|the) (session|week|topic))?");
+    private static final Pattern P20 = Pattern.compile("(topic |session )?introduction|overview");
+    private static final Pattern P21 = Pattern.compile("(a )?research (and|&) practice summary|research summary|(a )?reminder of what the evidence says");
+    private static final Pattern P22 = Pattern.compile(".*(framework|ecf|ittecf|itt) statements");
+    private static final Pattern P23 = Pattern.compile("related .*statements");
+    private static final Pattern P24 = Pattern.compile("suggested (actions?|action steps)|possible actions");
+    private static final Pattern P25 = Pattern.compile("references|bibliography|further reading|appendix.*|use of artificial intelligence|session elements|contents");
+    private static final Pattern P26 = Pattern.compile("(mentor )?meeting activities|mentor meeting activities");
+    private static final Pattern P27 = Pattern.compile("review|plan|theory to practice|plan and theory to practice|next steps?|check[- ]in|reflection");
+    private static final Pattern P28 = Pattern.compile("^\\d{1,2}[.)]\\s*");
+    private static final Pattern P29 = Pattern.compile("\\s+");
+    private static final Pattern P30 = Pattern.compile("(you|your ect|your mentee|the ect|ects?) will learn (that|how to)\\s*:");
+    private static final Pattern P31 = Pattern.compile(".*\\bthere (is|are) no research.*");
+    private static final Pattern P32 = Pattern.compile(".*\\blearn that\\b.*");
+    private static final Pattern P33 = Pattern.compile(".*\\blearn how( to)?\\b.*");
+    private static final Pattern P34 = Pattern.compile("\\s+");
+    private static final Pattern P35 = Pattern.compile("[^a-z0-9 ]");
+    private static final Pattern P36 = Pattern.compile(".*\\b(eyfs|early years|nursery|reception)\\b.*");
+    private static final Pattern P37 = Pattern.compile(".*\\b(send|special (educational )?needs|special school)\\b.*");
+    private static final Pattern P38 = Pattern.compile(".*\\b(alternative provision|ap|pru)\\b.*");
+    private static final Pattern P39 = Pattern.compile(".*\\b(primary|ks1|ks2)\\b.*");
+    private static final Pattern P40 = Pattern.compile(".*\\b(secondary|ks3|ks4)\\b.*");
+    private static final Pattern P41 = Pattern.compile("[;,]$|;\\s*and$|\\s+and$");
+    private static final Pattern P42 = Pattern.compile("\\.[A-Za-z]+$");
     private static final String NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five|sixty|ninety";
     /** "Review: 15 mins", "Review 5 mins", "Theory to Practice - 35 minutes", "Plan (10 min)", "Plan: 5-10 mins". */
     static final Pattern TIMED = Pattern.compile(
@@ -89,7 +130,7 @@ final class Recogniser {
     }
 
     private void fromName(Path path) {
-        String name = path.getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+        String name = P0.matcher(path.getFileName().toString()).replaceFirst("");
         String lower = name.toLowerCase(Locale.ROOT);
         Matcher w = WEEK_IN_NAME.matcher(name);
         if (w.find()) {
@@ -110,7 +151,7 @@ final class Recogniser {
         if (lower.contains("research-and-practice-summary") || lower.contains("research_and_practice_summary")) {
             d.researchSummary = true;
         }
-        List<String> tokens = List.of(lower.split("[^a-z0-9]+"));
+        List<String> tokens = List.of(P1.split(lower));
         if (tokens.contains("mentor")) {
             d.kind = SessionKind.MENTOR;
             d.slug = Draft.slugify(lower.substring(0, lower.indexOf("mentor") + "mentor".length()));
@@ -149,7 +190,7 @@ final class Recogniser {
         if (title != null) {
             d.fallbackTitle = title;
         }
-        if (title != null && title.toLowerCase(Locale.ROOT).matches(".*research (and|&) practice summary.*")) {
+        if (title != null && P2.matcher(title.toLowerCase(Locale.ROOT)).matches()) {
             d.researchSummary = true;
         }
     }
@@ -168,10 +209,10 @@ final class Recogniser {
 
     private static SessionKind kindCue(String s) {
         String l = s.toLowerCase(Locale.ROOT);
-        if (l.matches(".*\\bmentor (session|materials?|support|meeting)\\b.*")) {
+        if (P3.matcher(l).matches()) {
             return SessionKind.MENTOR;
         }
-        if (l.matches(".*\\b(self[- ]study|self[- ]directed study|ect session)\\b.*")) {
+        if (P4.matcher(l).matches()) {
             return SessionKind.ECT;
         }
         return null;
@@ -184,7 +225,7 @@ final class Recogniser {
             String raw = lines.get(i);
             String line = clean(raw);
             if (line.isEmpty()) {
-                if (line.isEmpty() && !raw.isBlank() && raw.strip().matches("[▪•·\\uF0A7\\uF0B7]")) {
+                if (line.isEmpty() && !raw.isBlank() && P5.matcher(raw.strip()).matches()) {
                     bulletNext = true;
                 }
                 continue;
@@ -217,7 +258,7 @@ final class Recogniser {
         String s = MARKUP.matcher(raw).replaceAll("");
         s = LINK.matcher(s).replaceAll("$1");
         s = s.replace('\u00A0', ' ').replace("**", "").replace("__", "").strip();
-        if (s.matches("[▪•·\\uF0A7\\uF0B7]")) {
+        if (P8.matcher(s).matches()) {
             return "";
         }
         if (s.equalsIgnoreCase("click here to return to content page")) {
@@ -276,7 +317,7 @@ final class Recogniser {
             return;
         }
         if (TIME_LINE.matcher(next).matches() && !next.isEmpty() && isHeadingLike(text)) {
-            String name = text.replaceFirst("^\\d{1,2}[.)]\\s*", "");
+            String name = P9.matcher(text).replaceFirst("");
             if (d.title == null && firstTextLine == n - 0 && block == Block.NONE && section == null && n == firstTextLine) {
                 d.title = name;
                 return;
@@ -292,19 +333,19 @@ final class Recogniser {
             return;
         }
 
-        String heading = text.toLowerCase(Locale.ROOT).replaceAll("[.…:]+$", "").strip();
+        String heading = P10.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").strip();
         boolean headingLike = mdHeading || isHeadingLike(text);
 
         // timed section headers
         Matcher timed = TIMED.matcher(text);
         if (timed.matches() && (!BULLET.matcher(line).matches() || mdHeading)) {
-            String name = timed.group("name").strip().replaceAll("[:\\-–—(]+$", "").strip();
+            String name = P11.matcher(timed.group("name").strip()).replaceAll("").strip();
             Integer minutes = minutes(timed.group("n"), timed.group("n2"), n);
             String lname = name.toLowerCase(Locale.ROOT);
-            if (lname.matches(".*\\b(estimated|approximate|time to complete)\\b.*")) {
+            if (P12.matcher(lname).matches()) {
                 return;
             }
-            if (name.split("\\s+").length > 8 || lname.matches(".*\\b(than|for|of|about|within|to|least|most|over|under|in|around|last|lasts|take|takes|up|first|next|only|every|each|the|a|an|and|or|with|by|at)$")) {
+            if (P13.split(name).length > 8 || P14.matcher(lname).matches()) {
                 content(text, raw, n);
                 return;
             }
@@ -322,7 +363,7 @@ final class Recogniser {
                     return;
                 }
                 if (b == Block.SECTION) {
-                    startSection(text.replaceAll("[:]+$", ""), null, n, level);
+                    startSection(P15.matcher(text).replaceAll(""), null, n, level);
                     return;
                 }
                 enter(b, n);
@@ -352,7 +393,7 @@ final class Recogniser {
             }
         }
 
-        if (kindCue(text) != null && text.split("\\s+").length <= 6 && !text.endsWith(".")) {
+        if (kindCue(text) != null && P16.split(text).length <= 6 && !text.endsWith(".")) {
             return;
         }
         if (text.toLowerCase(Locale.ROOT).contains("active ingredients") && text.endsWith(":")) {
@@ -376,7 +417,7 @@ final class Recogniser {
         if (src.markdown() || d.title != null || block != Block.NONE || section != null) {
             content(text, raw, n);
         } else if (d.title == null && isHeadingLike(text) && block == Block.NONE && !MODULE_WEEK.matcher(text).matches()
-                && !text.matches("(?i)module\\s*\\d+.*")) {
+                && !P17.matcher(text).matches()) {
             d.title = text;
         } else {
             content(text, raw, n);
@@ -384,7 +425,7 @@ final class Recogniser {
     }
 
     private static String stripNumberPrefix(String s) {
-        return s.replaceFirst("^\\d{1,2}[.)]\\s*(?=[A-Z])", "");
+        return P18.matcher(s).replaceFirst("");
     }
 
     private void mdHeadingElsewhere(String text, int level, int n) {
@@ -421,28 +462,28 @@ final class Recogniser {
     }
 
     private static Block blockFor(String h) {
-        if (h.matches("(learning intentions?|what you.ll learn|what your ect will learn|aims)( (for|in) (this|the) (session|week|topic))?")) {
+        if (P19.matcher(h).matches()) {
             return Block.INTENTIONS;
         }
-        if (h.matches("(topic |session )?introduction|overview")) {
+        if (P20.matcher(h).matches()) {
             return Block.INTRO;
         }
-        if (h.matches("(a )?research (and|&) practice summary|research summary|(a )?reminder of what the evidence says")) {
+        if (P21.matcher(h).matches()) {
             return Block.RESEARCH;
         }
-        if (h.matches(".*(framework|ecf|ittecf|itt) statements") || h.matches("related .*statements")) {
+        if (P22.matcher(h).matches() || P23.matcher(h).matches()) {
             return Block.STATEMENTS;
         }
-        if (h.matches("suggested (actions?|action steps)|possible actions")) {
+        if (P24.matcher(h).matches()) {
             return Block.SUGGESTED;
         }
-        if (h.matches("references|bibliography|further reading|appendix.*|use of artificial intelligence|session elements|contents")) {
+        if (P25.matcher(h).matches()) {
             return Block.IGNORE;
         }
-        if (h.matches("(mentor )?meeting activities|mentor meeting activities")) {
+        if (P26.matcher(h).matches()) {
             return Block.OTHER;
         }
-        if (h.matches("review|plan|theory to practice|plan and theory to practice|next steps?|check[- ]in|reflection")) {
+        if (P27.matcher(h).matches()) {
             return Block.SECTION;
         }
         return null;
@@ -459,8 +500,8 @@ final class Recogniser {
         if (BULLET.matcher(s).matches() && !Character.isLetterOrDigit(s.charAt(0))) {
             return false;
         }
-        String first = s.replaceFirst("^\\d{1,2}[.)]\\s*", "");
-        return !first.isEmpty() && !Character.isLowerCase(first.charAt(0)) && s.split("\\s+").length <= 12;
+        String first = P28.matcher(s).replaceFirst("");
+        return !first.isEmpty() && !Character.isLowerCase(first.charAt(0)) && P29.split(s).length <= 12;
     }
 
     private void enter(Block b, int n) {
@@ -495,7 +536,7 @@ final class Recogniser {
         sawContent = true;
         String lower = text.toLowerCase(Locale.ROOT);
         if (block != Block.INTENTIONS && block != Block.STATEMENTS && text.endsWith(":") && text.length() < 60
-                && lower.matches("(you|your ect|your mentee|the ect|ects?) will learn (that|how to)\\s*:")) {
+                && P30.matcher(lower).matches()) {
             enter(Block.INTENTIONS, n);
         }
         Matcher bullet = BULLET.matcher(text);
@@ -516,7 +557,7 @@ final class Recogniser {
             case INTENTIONS, STATEMENTS -> intention(item, isBullet);
             case INTRO -> Draft.append(d.introduction, item);
             case RESEARCH -> {
-                if (item.toLowerCase(Locale.ROOT).matches(".*\\bthere (is|are) no research.*")) {
+                if (P31.matcher(item.toLowerCase(Locale.ROOT)).matches()) {
                     d.researchSummary = false;
                 } else if (d.researchSummary == null) {
                     d.researchSummary = true;
@@ -541,11 +582,11 @@ final class Recogniser {
 
     private void intention(String item, boolean isBullet) {
         String l = item.toLowerCase(Locale.ROOT);
-        if (l.matches(".*\\blearn that\\b.*") && item.length() < 80) {
+        if (P32.matcher(l).matches() && item.length() < 80) {
             intentionType = "learn-that";
             return;
         }
-        if (l.matches(".*\\blearn how( to)?\\b.*") && item.length() < 80) {
+        if (P33.matcher(l).matches() && item.length() < 80) {
             intentionType = "learn-how";
             return;
         }
@@ -618,7 +659,7 @@ final class Recogniser {
         if (stop > 0 && stop < t.length() - 1) {
             t = t.substring(0, stop);
         }
-        String[] words = t.split("\\s+");
+        String[] words = P34.split(t);
         if (words.length > 12) {
             t = String.join(" ", java.util.Arrays.copyOf(words, 10)) + "…";
         }
@@ -652,20 +693,20 @@ final class Recogniser {
     }
 
     static String phase(String p) {
-        String l = p.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 ]", " ").strip();
-        if (l.matches(".*\\b(eyfs|early years|nursery|reception)\\b.*")) {
+        String l = P35.matcher(p.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        if (P36.matcher(l).matches()) {
             return "EYFS";
         }
-        if (l.matches(".*\\b(send|special (educational )?needs|special school)\\b.*")) {
+        if (P37.matcher(l).matches()) {
             return "SEND";
         }
-        if (l.matches(".*\\b(alternative provision|ap|pru)\\b.*")) {
+        if (P38.matcher(l).matches()) {
             return "Alternative provision";
         }
-        if (l.matches(".*\\b(primary|ks1|ks2)\\b.*")) {
+        if (P39.matcher(l).matches()) {
             return "Primary";
         }
-        if (l.matches(".*\\b(secondary|ks3|ks4)\\b.*")) {
+        if (P40.matcher(l).matches()) {
             return "Secondary";
         }
         return null;
@@ -688,7 +729,7 @@ final class Recogniser {
     }
 
     private static String trimList(String s) {
-        return s.strip().replaceAll("[;,]$|;\\s*and$|\\s+and$", "").strip();
+        return P41.matcher(s.strip()).replaceAll("").strip();
     }
 
     private static boolean startsLower(String s) {
@@ -712,7 +753,7 @@ final class Recogniser {
         }
         if (d.title == null && d.fallbackTitle == null) {
             warnings.add(new Warning(src.file(), Math.max(firstTextLine, 1), "no title found; named after the file"));
-            d.fallbackTitle = Path.of(src.file()).getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+            d.fallbackTitle = P42.matcher(Path.of(src.file()).getFileName().toString()).replaceFirst("");
         }
         for (Draft.SectionDraft s : d.sections) {
             if (s.minutes == null && d.sections.stream().anyMatch(o -> o.minutes != null)) {
