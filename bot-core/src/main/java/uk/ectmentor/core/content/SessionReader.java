@@ -74,6 +74,7 @@ final class SessionReader {
         List<String> actions = p.get(() -> f.strings("suggestedActions"), List.of());
         List<LearningIntention> statements = p.each(f, "frameworkStatements", i -> intention(i, p));
         if (!p.found.isEmpty()) {
+            p.found.sort(java.util.Comparator.comparingInt(ContentException::line));
             throw ContentException.of(p.found);
         }
         return new Session(id, programme, year, module, moduleTitle, week, kind, title, intentions, introduction,
