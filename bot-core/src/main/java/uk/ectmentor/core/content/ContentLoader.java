@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,10 @@ public final class ContentLoader {
 
     /** The built-in pack, then every session file under {@code overrides} (if given) replacing by id. */
     public static ContentPack load(Path overrides) {
+        return new ContentPack(sessions(overrides), () -> sessions(overrides));
+    }
+
+    private static Collection<Session> sessions(Path overrides) {
         Map<String, Session> sessions = new HashMap<>();
         for (Session s : builtIn()) {
             sessions.put(s.id(), s);
@@ -43,7 +48,7 @@ public final class ContentLoader {
                 sessions.put(s.id(), s);
             }
         }
-        return new ContentPack(sessions.values());
+        return sessions.values();
     }
 
     public static List<Session> builtIn() {

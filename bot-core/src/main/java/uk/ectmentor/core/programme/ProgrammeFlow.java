@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import uk.ectmentor.core.chat.Button;
 import uk.ectmentor.core.chat.Message;
+import uk.ectmentor.core.content.ContentException;
 import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.content.Scenario;
 import uk.ectmentor.core.content.Section;
@@ -43,9 +44,33 @@ public final class ProgrammeFlow {
         router.commandWithText("session", this::session, "session overview")
               .commandWithText("search", this::search, "find")
               .commandWithText("scenario", this::scenario, "scenarios")
+              .command("reload content", this::reload, "reload programme", "reload the content")
               .describe("session", "session [m4w6]", "this week's session at a glance, or any session by its code")
               .describe("search", "search <words>", "search the programme, best matches first")
               .describe("scenario", "scenario [phase]", "the practice scenario for your phase");
+    }
+
+    /** Programme admins re-read the content pack after changing the school's files. */
+    private List<Message> reload(Turn turn) {
+        if (!turn.person().is(Role.ADMIN)) {
+            return List.of(Message.text("Only a programme admin can reload the programme content."));
+        }
+        if (!content.reloadable()) {
+            return List.of(Message.text("This content pack was not loaded from files, so there is nothing to reload."));
+        }
+        int before = content.size();
+        try {
+            int now = content.reload();
+            return List.of(Message.text("Programme content reloaded: " + now + " sessions (before: " + before + ")."));
+        } catch (ContentException e) {
+            return List.of(Message.builder()
+                    .text("The content pack has " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")
+                            + ", so I kept the content already loaded (" + before + " sessions). Fix these and reload:")
+                    .bullets(e.problems().stream().map(ContentException::getMessage).toList())
+                    .build());
+        } catch (RuntimeException e) {
+            return List.of(Message.text("I couldn't read the content pack (" + e.getMessage() + "), so I kept the content already loaded."));
+        }
     }
 
     private List<Message> session(Turn turn) {
