@@ -56,7 +56,7 @@ public final class Importer {
                 } catch (IOException | UncheckedIOException e) {
                     skipped++;
                     warnings.add(new Warning(file.toString(), 0, "skipped: " + e.getMessage()));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | StackOverflowError e) {
                     skipped++;
                     warnings.add(new Warning(file.toString(), 0, "skipped: could not be read (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
@@ -91,6 +91,10 @@ public final class Importer {
             return List.of();
         }
         if (!Files.isDirectory(input)) {
+            if (!SourceText.readable(input)) {
+                warnings.add(new Warning(input.toString(), 0, "skipped: not a .md, .txt, .docx or .pdf file"));
+                return List.of();
+            }
             return List.of(input);
         }
         try (Stream<Path> walk = Files.walk(input)) {

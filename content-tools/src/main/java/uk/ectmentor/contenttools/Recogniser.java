@@ -318,10 +318,6 @@ final class Recogniser {
         }
         if (TIME_LINE.matcher(next).matches() && !next.isEmpty() && isHeadingLike(text)) {
             String name = P9.matcher(text).replaceFirst("");
-            if (d.title == null && firstTextLine == n - 0 && block == Block.NONE && section == null && n == firstTextLine) {
-                d.title = name;
-                return;
-            }
             if (section == null && d.sections.isEmpty() && textLines <= 3) {
                 if (d.title == null) {
                     d.title = name;

@@ -98,6 +98,14 @@ class MalformedInputTest {
     }
 
     @Test
+    void aFileNamedDirectlyInAnUnreadFormatIsReported(@TempDir Path dir) throws IOException {
+        Path odt = Files.writeString(dir.resolve("week-1-mentor.odt"), "Review: 5 mins");
+        Importer.Result r = Importer.importAll(List.of(odt));
+        assertThat(r.sessions()).isEmpty();
+        assertThat(r.warnings()).extracting(Warning::toString).containsExactly(odt + ":0: skipped: not a .md, .txt, .docx or .pdf file");
+    }
+
+    @Test
     void aMissingInputIsReportedNotThrown(@TempDir Path dir) {
         Importer.Result r = Importer.importAll(List.of(dir.resolve("nowhere")));
         assertThat(r.sessions()).isEmpty();
