@@ -65,7 +65,7 @@ final class Recogniser {
     private static final String NUM_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|twenty-five|thirty|thirty-five|forty|forty-five|fifty|fifty-five|sixty|ninety";
     /** "Review: 15 mins", "Review 5 mins", "Theory to Practice - 35 minutes", "Plan (10 min)", "Plan: 5-10 mins". */
     static final Pattern TIMED = Pattern.compile(
-            "^(?<name>[A-Za-z][A-Za-z '’&/,+-]{0,60}?)\\s*[:\\-–—(]?\\s*(?<n>\\d{1,3}|" + NUM_WORDS + ")(?:\\s*(?:-|–|to)\\s*(?<n2>\\d{1,3}))?\\s*(?:mins?|minutes?)\\.?\\)?\\s*$",
+            "^(?<name>[A-Za-z][A-Za-z0-9 '’&/,.+–—-]{0,60}?)\\s*[:\\-–—(]?\\s*(?<n>\\d{1,3}|" + NUM_WORDS + ")(?:\\s*(?:-|–|to)\\s*(?<n2>\\d{1,3}))?\\s*(?:mins?|minutes?)\\.?\\)?\\s*$",
             Pattern.CASE_INSENSITIVE);
     /** "Approximate time to complete: 8 minutes", "Estimated time to complete: 45 minutes", "Reading time: 5 minutes". */
     static final Pattern TIME_LINE = Pattern.compile(
@@ -79,7 +79,7 @@ final class Recogniser {
     private static final Pattern MODULE_WEEK = Pattern.compile("\\bmodule\\s*(?<m>\\d{1,2})\\s*[,:\\-–]?\\s*week\\s*(?<w>\\d{1,2})\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern MODULE_TITLE = Pattern.compile("^module\\s*(?<m>\\d{1,2})\\s*[:\\-–]\\s*(?<t>\\S.{2,100})$", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEK_TITLE = Pattern.compile("^week\\s*(?<w>\\d{1,2})\\s*[:\\-–]\\s*(?<t>\\S.{2,120})$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern YEAR = Pattern.compile("\\byear[\\s_-]*(?<y>[12])\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern YEAR = Pattern.compile("(?:\\b|_)(?:year|yr|y)[\\s_-]*(?<y>[12])(?:\\b|_)", Pattern.CASE_INSENSITIVE);
     private static final Pattern WEEK_IN_NAME = Pattern.compile("week[\\s_-]*(?<w>\\d{1,2})", Pattern.CASE_INSENSITIVE);
     private static final Pattern MODULE_IN_NAME = Pattern.compile("(?:module|mod|m)[\\s_-]*(?<m>\\d{1,2})(?=\\D|$)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCALE = Pattern.compile("^(?<n>Emerging|Developing|Secure|Embedding|Established|Expert)\\s*[:\\-–—]\\s*(?<d>\\S.*)$", Pattern.CASE_INSENSITIVE);
@@ -105,6 +105,7 @@ final class Recogniser {
     private int lastScaleIndex = -1;
     private int firstTextLine = -1;
     private boolean titleFromWeekLine;
+    private final java.util.Set<Integer> weekHeadings = new java.util.TreeSet<>();
     private boolean skipNextTimeLine;
     private boolean sawContent;
     private int textLines;
@@ -236,7 +237,8 @@ final class Recogniser {
             if (firstTextLine < 0) {
                 firstTextLine = n;
             }
-            if (nonBlank <= 40 && d.kind == null && !src.markdown()) {
+            boolean cueLine = nonBlank == 1 || (!raw.contains("](") && !BULLET.matcher(line).matches());
+            if (nonBlank <= 40 && d.kind == null && cueLine) {
                 d.kind = kindCue(line);
             }
             line(line, raw, n, nextText(lines, i));
@@ -291,6 +293,9 @@ final class Recogniser {
             return;
         }
         Matcher wt = WEEK_TITLE.matcher(text);
+        if (wt.matches()) {
+            weekHeadings.add(Integer.parseInt(wt.group("w")));
+        }
         if (wt.matches() && !titleFromWeekLine && block != Block.SECTION) {
             titleFromWeekLine = true;
             d.title = wt.group("t").strip();
@@ -304,7 +309,7 @@ final class Recogniser {
         Matcher tl = TIME_LINE.matcher(text);
         if (tl.matches()) {
             int minutes = Integer.parseInt(tl.group("n"));
-            if (skipNextTimeLine || (section == null && d.sections.isEmpty() && textLines <= 3)) {
+            if (skipNextTimeLine || (section == null && d.sections.isEmpty() && totalMinutes == null && textLines <= 3)) {
                 skipNextTimeLine = false;
                 totalMinutes = minutes;
                 return;
@@ -318,7 +323,7 @@ final class Recogniser {
         }
         if (TIME_LINE.matcher(next).matches() && !next.isEmpty() && isHeadingLike(text)) {
             String name = P9.matcher(text).replaceFirst("");
-            if (section == null && d.sections.isEmpty() && textLines <= 3) {
+            if (section == null && d.sections.isEmpty() && totalMinutes == null && textLines <= 3) {
                 if (d.title == null) {
                     d.title = name;
                 }
@@ -521,7 +526,11 @@ final class Recogniser {
         }
     }
 
-    private void startSection(String name, Integer minutes, int n, int level) {
+    private static final Pattern PART_PREFIX = Pattern.compile("(?i)^(?:(?:part|step|section|stage)\\s*\\d{1,2}|\\d{1,2})\\s*[.:)\\-–—]*\\s*(?=\\p{L})");
+
+    private void startSection(String rawName, Integer minutes, int n, int level) {
+        String stripped = PART_PREFIX.matcher(rawName.strip()).replaceFirst("");
+        String name = stripped.isBlank() ? rawName : stripped;
         enter(Block.SECTION, n);
         section = new Draft.SectionDraft(name.strip(), minutes, n);
         d.sections.add(section);
@@ -740,8 +749,19 @@ final class Recogniser {
         return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1).toLowerCase(Locale.ROOT);
     }
 
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^(?:module\\s*\\d{1,2}\\s*[,:\\-–]?\\s*)?(?:week\\s*\\d{1,2})\\s*[:\\-–—]\\s*(?=\\S)");
+
     private Draft finish() {
         flushUnplaced();
+        if (d.title != null) {
+            String t = LABEL_PREFIX.matcher(d.title).replaceFirst("");
+            d.title = t.isBlank() ? d.title : t;
+        }
+        if (weekHeadings.size() >= 2) {
+            warnings.add(new Warning(src.file(), Math.max(firstTextLine, 1), "covers weeks " + weekHeadings
+                    + ", so it looks like a module overview rather than one session; skipped"));
+            return null;
+        }
         if (d.kind == null) {
             warnings.add(new Warning(src.file(), 1, "cannot tell whether this is a mentor session or ECT self-study "
                     + "(no cue in the file name, front matter or opening lines); skipped"));

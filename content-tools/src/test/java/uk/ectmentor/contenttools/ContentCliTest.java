@@ -28,7 +28,7 @@ class ContentCliTest {
         assertThat(rc).isZero();
         assertThat(text).contains("files read: 26", "sessions produced: 16 (written to " + dest + ")",
                 "sessions with every section timed: 13");
-        assertThat(text).containsPattern("warning: .*ucl-year-1-enabling-pupil-learning\\.md:1: cannot tell");
+        assertThat(text).containsPattern("warning: .*ucl-year-1-enabling-pupil-learning\\.md:\\d+: covers weeks \\[1, 2");
 
         out.reset();
         assertThat(run("validate", dest.toString())).isZero();

@@ -50,7 +50,7 @@ class SampleImportTest {
         // the module overview page is not a session: it is reported, with its file
         assertThat(r.warnings()).anySatisfy(w -> {
             assertThat(w.file()).endsWith("ucl-year-1-enabling-pupil-learning.md");
-            assertThat(w.problem()).contains("cannot tell whether this is a mentor session or ECT self-study");
+            assertThat(w.problem()).contains("looks like a module overview rather than one session; skipped");
         });
     }
 
