@@ -341,7 +341,6 @@ final class Recogniser {
         Matcher timed = TIMED.matcher(text);
         if (timed.matches() && (!BULLET.matcher(line).matches() || mdHeading)) {
             String name = P11.matcher(timed.group("name").strip()).replaceAll("").strip();
-            Integer minutes = minutes(timed.group("n"), timed.group("n2"), n);
             String lname = name.toLowerCase(Locale.ROOT);
             if (P12.matcher(lname).matches()) {
                 return;
@@ -353,7 +352,7 @@ final class Recogniser {
             if (name.toLowerCase(Locale.ROOT).contains("meeting activities") && !next.isEmpty() && TIMED.matcher(next).matches()) {
                 return;
             }
-            startSection(name, minutes, n, level);
+            startSection(name, minutes(timed.group("n"), timed.group("n2"), n), n, level);
             return;
         }
 

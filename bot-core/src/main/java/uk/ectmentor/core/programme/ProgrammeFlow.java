@@ -123,10 +123,11 @@ public final class ProgrammeFlow {
             return List.of(Message.text("I don't have a session for module " + p.module() + ", week " + p.week()
                     + " yet. Your programme lead can add it to the school's content pack."));
         }
-        return List.of(overview(s.get(), true));
+        return List.of(overview(s.get(), person.is(Role.MENTOR)));
     }
 
-    private static Message overview(Session s, boolean thisWeek) {
+    /** @param offerPrompts whether to offer the mentor this week's session prompts */
+    private static Message overview(Session s, boolean offerPrompts) {
         Message.Builder m = Message.builder().heading(s.title()).note(where(s) + (s.totalMinutes() > 0 ? " · " + s.totalMinutes() + " min" : ""));
         if (!s.learningIntentions().isEmpty()) {
             m.text("*Learning intentions*");
@@ -148,7 +149,7 @@ public final class ProgrammeFlow {
         if (!s.scenarios().isEmpty()) {
             m.note("Scenarios for: " + String.join(", ", s.scenarios().stream().map(Scenario::phase).toList()) + " (say *scenario*)");
         }
-        if (thisWeek && s.kind() == SessionKind.MENTOR) {
+        if (offerPrompts && s.kind() == SessionKind.MENTOR) {
             m.buttons(Button.command("Session prompts", "prompts"));
         }
         return m.build();
