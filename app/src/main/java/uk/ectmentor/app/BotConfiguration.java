@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.MentorBot;
+import uk.ectmentor.core.content.ContentException;
 import uk.ectmentor.core.content.ContentLoader;
 import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.demo.DemoData;
@@ -26,7 +27,14 @@ class BotConfiguration {
 
     @Bean
     ContentPack contentPack(BotProperties props) {
-        ContentPack pack = ContentLoader.load(props.contentPath());
+        ContentPack pack;
+        try {
+            pack = ContentLoader.load(props.contentPath());
+        } catch (ContentException e) {
+            InvalidContentPackException invalid = new InvalidContentPackException(props.contentPath(), e);
+            log.error(invalid.getMessage());
+            throw invalid;
+        }
         log.info("content pack: {} sessions", pack.size());
         return pack;
     }
@@ -37,8 +45,6 @@ class BotConfiguration {
             DemoData.install(storage.people(), storage.actions(), clock);
             log.info("demo school ready: mentor '{}' and ECT '{}'", DemoData.MENTOR, DemoData.ECT);
         }
-        return MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), content, clock, props.flowIdleTimeout(), storage.meetings(), storage.invites(),
-                storage.audits(), storage.plans(), storage.trust(), storage.linkCodes()));
+        return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout()));
     }
 }

@@ -40,6 +40,20 @@ final class CliCommands {
         COMMANDS.put("retention", new TrustCommands.Retention());
     }
 
+    static {
+        COMMANDS.put("content", new CliCommand() {
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return uk.ectmentor.contenttools.ContentCli.run(args, out, err);
+            }
+
+            @Override
+            public String usage() {
+                return uk.ectmentor.contenttools.ContentCli.USAGE;
+            }
+        });
+    }
+
     private CliCommands() {
     }
 

@@ -32,6 +32,7 @@ import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.people.Role;
 import uk.ectmentor.core.plan.ActionPlanFlow;
 import uk.ectmentor.core.plan.PlanStore;
+import uk.ectmentor.core.programme.ProgrammeFlow;
 import uk.ectmentor.core.prompts.PromptsFlow;
 import uk.ectmentor.core.reflect.GibbsFlow;
 import uk.ectmentor.core.reflect.LearningLogFlow;
@@ -66,6 +67,7 @@ public final class MentorBot {
         new ContractingFlow(parts.people(), parts.meetings(), parts.log(), parts.conversations()).register(router);
         OnboardingFlow onboarding = new OnboardingFlow(parts.people(), parts.invites(), parts.conversations(), parts.flowIdleTimeout());
         onboarding.register(router);
+        new ProgrammeFlow(parts.people(), parts.content()).register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
         new GibbsFlow(parts.people(), parts.log(), parts.conversations(), reflections).register(router);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,10 @@ public final class ContentLoader {
 
     /** The built-in pack, then every session file under {@code overrides} (if given) replacing by id. */
     public static ContentPack load(Path overrides) {
+        return new ContentPack(sessions(overrides), () -> sessions(overrides));
+    }
+
+    private static Collection<Session> sessions(Path overrides) {
         Map<String, Session> sessions = new HashMap<>();
         for (Session s : builtIn()) {
             sessions.put(s.id(), s);
@@ -44,7 +49,7 @@ public final class ContentLoader {
                 sessions.put(s.id(), s);
             }
         }
-        return new ContentPack(sessions.values());
+        return sessions.values();
     }
 
     public static List<Session> builtIn() {
@@ -61,25 +66,94 @@ public final class ContentLoader {
                 throw new UncheckedIOException(e);
             }
         }
+        List<ContentException> duplicates = duplicates(out);
+        if (!duplicates.isEmpty()) {
+            throw ContentException.of(duplicates);
+        }
         return out;
     }
 
+    /** Every session file under {@code dir}; throws one exception listing every problem found. */
     public static List<Session> directory(Path dir) {
         List<Session> out = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(ContentLoader::isSessionFile).sorted().toList()) {
-                Session s = parse(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8));
-                String earlier = seen.put(s.id(), file.toString());
-                if (earlier != null) {
-                    throw new ContentException(file.toString(), 1, "id", "'" + s.id() + "' is also used by " + earlier);
-                }
-                out.add(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read content directory " + dir, e);
+        List<ContentException> problems = check(dir, out);
+        if (!problems.isEmpty()) {
+            throw ContentException.of(problems);
         }
         return out;
+    }
+
+    /**
+     * Reads every session file under {@code dir} and returns every problem found (empty when the pack is
+     * good): mistakes inside files, and ids or weeks used by two files.
+     */
+    public static List<ContentException> check(Path dir) {
+        return check(dir, new ArrayList<>());
+    }
+
+    private static List<ContentException> check(Path dir, List<Session> sessions) {
+        List<ContentException> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            problems.add(new ContentException(dir.toString(), 0, "(directory)", "is not a directory"));
+            return problems;
+        }
+        List<Path> paths;
+        try (Stream<Path> files = Files.walk(dir)) {
+            paths = files.filter(ContentLoader::isSessionFile).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            problems.add(new ContentException(dir.toString(), 0, "(directory)", "cannot be read: " + e.getMessage()));
+            return problems;
+        }
+        for (Path file : paths) {
+            try {
+                sessions.add(parse(file.toString(), Files.newBufferedReader(file, StandardCharsets.UTF_8)));
+            } catch (ContentException e) {
+                problems.addAll(e.problems());
+                Session partial = identity(file);
+                if (partial != null) {
+                    sessions.add(partial);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                problems.add(new ContentException(file.toString(), 0, "(file)", "cannot be read as UTF-8 text: " + e.getMessage()));
+            }
+        }
+        problems.addAll(duplicates(sessions));
+        return problems;
+    }
+
+    private static Session identity(Path file) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(true);
+            Node root = new Yaml(options).compose(reader);
+            return root == null ? null : SessionReader.identity(new YamlFields(file.toString(), "", root), file.toString());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Ids used twice, and numbered weeks with two sessions of the same kind. */
+    static List<ContentException> duplicates(List<Session> sessions) {
+        List<ContentException> problems = new ArrayList<>();
+        Map<String, Session> ids = new HashMap<>();
+        Map<String, Session> weeks = new HashMap<>();
+        for (Session s : sessions) {
+            Session earlier = ids.putIfAbsent(s.id(), s);
+            if (earlier != null) {
+                problems.add(new ContentException(s.source(), 1, "id", "'" + s.id() + "' is also used by " + earlier.source()));
+                continue;
+            }
+            if (s.module() > 0 && s.week() > 0 && s.kind() != SessionKind.TEMPLATE) {
+                String key = s.programme() + "|" + s.year() + "|" + s.module() + "|" + s.week() + "|" + s.kind();
+                Session same = weeks.putIfAbsent(key, s);
+                if (same != null) {
+                    problems.add(new ContentException(s.source(), 1, "week", "year " + s.year() + " module " + s.module()
+                            + " week " + s.week() + " already has a " + s.kind().id() + " session (" + same.id()
+                            + " in " + same.source() + ")"));
+                }
+            }
+        }
+        return problems;
     }
 
     private static boolean isSessionFile(Path p) {

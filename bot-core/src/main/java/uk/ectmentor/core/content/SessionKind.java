@@ -7,7 +7,9 @@ public enum SessionKind {
     /** The weekly mentor meeting, run by the mentor. */
     MENTOR,
     /** The ECT's self-directed study. */
-    ECT;
+    ECT,
+    /** A reusable meeting structure (its steps are the sections), not tied to a week. */
+    TEMPLATE;
 
     public static SessionKind parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -133,6 +133,29 @@ final class YamlFields {
         return out;
     }
 
+    /** The entries of a list of mappings, each read only when asked, so one bad entry does not hide the rest. */
+    List<java.util.function.Supplier<YamlFields>> items(String field) {
+        Node value = fields.get(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode seq)) {
+            throw error(value, qualified(field), "expected a list");
+        }
+        List<java.util.function.Supplier<YamlFields>> out = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            String itemPath = qualified(field) + "[" + i + "]";
+            Node item = seq.getValue().get(i);
+            out.add(() -> new YamlFields(file, itemPath, item));
+        }
+        return out;
+    }
+
+    /** The names of all fields present, in file order. */
+    java.util.Set<String> names() {
+        return fields.keySet();
+    }
+
     ContentException error(String field, String problem) {
         Node value = fields.getOrDefault(field, node);
         return error(value, qualified(field), problem);

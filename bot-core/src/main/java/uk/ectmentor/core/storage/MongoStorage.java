@@ -188,6 +188,13 @@ public final class MongoStorage implements AutoCloseable {
         return linkCodes;
     }
 
+    /** Everything the conversation engine needs from this store, with the content and settings given. */
+    public uk.ectmentor.core.MentorBot.Parts botParts(uk.ectmentor.core.content.ContentPack content, java.time.Clock clock,
+                                                     java.time.Duration flowIdleTimeout) {
+        return new uk.ectmentor.core.MentorBot.Parts(people, conversations, log, actions, content, clock, flowIdleTimeout,
+                meetings, invites, audits, plans, trust(), linkCodes);
+    }
+
     @Override
     public void close() {
         client.close();

@@ -47,7 +47,7 @@ class ContentLoaderTest {
         assertThatThrownBy(() -> ContentLoader.parse("a.yaml", "id: a\nkind: mentor\nmodule: 1\nweek: 1\n"))
                 .hasMessage("a.yaml:1: title: is missing");
         assertThatThrownBy(() -> ContentLoader.parse("b.yaml", "id: b\nkind: pupil\nmodule: 1\nweek: 1\ntitle: T\n"))
-                .hasMessage("b.yaml:2: kind: must be mentor or ect, not 'pupil'");
+                .hasMessage("b.yaml:2: kind: must be mentor, ect or template, not 'pupil'");
     }
 
     @Test

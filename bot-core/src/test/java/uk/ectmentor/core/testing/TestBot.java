@@ -33,9 +33,7 @@ public final class TestBot implements AutoCloseable {
     /** The bot with this content pack (e.g. the built-in pack plus test-only session files). */
     public TestBot(ContentPack content) {
         DemoData.install(storage.people(), storage.actions(), clock);
-        engine = MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), content, clock, Duration.ofHours(12),
-                storage.meetings(), storage.invites(), storage.audits(), storage.plans(), storage.trust(), storage.linkCodes()));
+        engine = MentorBot.engine(storage.botParts(content, clock, Duration.ofHours(12)));
     }
 
     /**
