@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.delivery.ConversationRefStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
@@ -27,6 +28,7 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
+    private final MongoConversationRefStore conversationRefs;
 
     private MongoStorage(MongoClient client, MongoDatabase database) {
         this.client = client;
@@ -35,6 +37,7 @@ public final class MongoStorage implements AutoCloseable {
         this.conversations = new MongoConversationStore(database);
         this.log = new MongoLearningLogStore(database);
         this.actions = new MongoActionStore(database);
+        this.conversationRefs = new MongoConversationRefStore(database);
     }
 
     /**
@@ -92,6 +95,11 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    /** Platform conversation references for messaging people unprompted. */
+    public ConversationRefStore conversationRefs() {
+        return conversationRefs;
     }
 
     @Override
