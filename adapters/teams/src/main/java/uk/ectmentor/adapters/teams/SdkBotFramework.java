@@ -14,11 +14,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -46,6 +50,7 @@ import com.microsoft.bot.schema.Serialization;
 final class SdkBotFramework implements BotFrameworkPort {
     private static final Logger log = LoggerFactory.getLogger(SdkBotFramework.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WHOLE_SECONDS = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)(Z|[+-]\\d\\d:\\d\\d)");
 
     private final boolean authenticated;
     private final CredentialProvider credentials;
@@ -92,8 +97,12 @@ final class SdkBotFramework implements BotFrameworkPort {
     public Reply process(String body, String authorization) {
         Activity activity;
         try {
-            activity = Serialization.safeGetAs(Serialization.jsonToTree(body), Activity.class);
+            JsonNode tree = Serialization.jsonToTree(body);
+            fractionalSeconds(tree, "timestamp");
+            fractionalSeconds(tree, "localTimestamp");
+            activity = Serialization.safeGetAs(tree, Activity.class);
         } catch (IOException | RuntimeException e) {
+            log.info("unreadable teams activity: {}", e.getClass().getSimpleName());
             return new Reply(400, error("The body is not a Bot Framework activity."));
         }
         if (activity == null || activity.getType() == null) {
@@ -117,6 +126,17 @@ final class SdkBotFramework implements BotFrameworkPort {
         } catch (IOException | RuntimeException e) {
             log.error("teams activity {} failed", activity.getType(), e);
             return new Reply(500, error("The bot could not handle that activity."));
+        }
+    }
+
+    /** The SDK only reads timestamps with fractional seconds; add ".0" where a sender left them out. */
+    private static void fractionalSeconds(JsonNode tree, String field) {
+        if (tree instanceof ObjectNode object && object.path(field).isTextual()) {
+            String value = object.get(field).asText();
+            Matcher m = WHOLE_SECONDS.matcher(value);
+            if (m.matches()) {
+                object.put(field, m.group(1) + ".0" + m.group(2));
+            }
         }
     }
 
