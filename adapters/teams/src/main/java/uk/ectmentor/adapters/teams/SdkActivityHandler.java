@@ -30,6 +30,17 @@ final class SdkActivityHandler extends TeamsActivityHandler {
         this.adapter = adapter;
     }
 
+    /** Activities the handlers below don't see (reactions, typing, ...) still refresh the stored reference. */
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext ctx) {
+        Activity a = ctx.getActivity();
+        if (a != null && a.getType() != null && a.getFrom() != null
+                && !java.util.Set.of("message", "invoke", "installationUpdate", "conversationUpdate").contains(a.getType())) {
+            adapter.refresh(user(a), reference(a));
+        }
+        return super.onTurn(ctx);
+    }
+
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext ctx) {
         Activity a = ctx.getActivity();

@@ -17,7 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The Bot Framework messaging endpoint: {@code POST /api/messages}. With no app id configured it takes
- * unauthenticated requests for local testing, and then only from loopback addresses.
+ * unauthenticated requests for local testing, and then only from loopback addresses (and never through a
+ * proxy: a forwarded request came from elsewhere).
  */
 @RestController
 class TeamsController {
@@ -32,7 +33,7 @@ class TeamsController {
     ResponseEntity<String> messages(@RequestBody(required = false) String body,
                                     @RequestHeader(value = "Authorization", required = false) String authorization,
                                     HttpServletRequest request) {
-        if (!port.authenticationEnabled() && !isLoopback(request.getRemoteAddr())) {
+        if (!port.authenticationEnabled() && (!isLoopback(request.getRemoteAddr()) || proxied(request))) {
             log.warn("refused a teams request from a non-loopback address while MICROSOFT_APP_ID is not set");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
                     .body("{\"error\":\"This bot takes unauthenticated requests from this machine only; set MICROSOFT_APP_ID.\"}");
@@ -46,6 +47,12 @@ class TeamsController {
             return out.build();
         }
         return out.contentType(MediaType.APPLICATION_JSON).body(reply.body());
+    }
+
+    /** A request relayed by a proxy on this machine came from elsewhere: not local, whatever its socket says. */
+    static boolean proxied(HttpServletRequest request) {
+        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("X-Real-IP") != null;
     }
 
     static boolean isLoopback(String address) {

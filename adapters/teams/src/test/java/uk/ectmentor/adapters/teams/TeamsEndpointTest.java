@@ -182,6 +182,31 @@ class TeamsEndpointTest {
     }
 
     @Test
+    void withoutAnAppIdAProxiedRequestIsRefused() throws Exception {
+        ObjectNode activity = execute.activity("alex", "message");
+        activity.put("text", "help");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/messages"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.9")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(activity.toString())).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("set MICROSOFT_APP_ID");
+    }
+
+    @Test
+    void aReactionRefreshesTheStoredReference() {
+        try (FakeConnector moved = new FakeConnector()) {
+            ObjectNode reaction = execute.activity("sam", "messageReaction");
+            reaction.put("serviceUrl", moved.url());
+            reaction.putArray("reactionsAdded").addObject().put("type", "like");
+            assertThat(execute.post(reaction, null).statusCode()).isEqualTo(200);
+            assertThat(refs.find(TeamsTestApp.teamsUser("sam")).orElseThrow().reference()).contains(moved.url());
+            assertThat(moved.activities()).isEmpty();
+        }
+        execute.say("sam", "help");
+    }
+
+    @Test
     void aBodyThatIsNotAnActivityIsA400() {
         assertThat(execute.post(TeamsChannel.JSON.createObjectNode().put("hello", "world"), null).statusCode()).isEqualTo(400);
         assertThat(execute.post(TeamsChannel.JSON.createArrayNode(), null).statusCode()).isEqualTo(400);
