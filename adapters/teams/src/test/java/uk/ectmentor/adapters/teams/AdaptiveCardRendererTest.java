@@ -3,7 +3,11 @@ package uk.ectmentor.adapters.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.ectmentor.core.chat.Block;
 import uk.ectmentor.core.chat.Button;
+import uk.ectmentor.core.chat.Inbound;
 import uk.ectmentor.core.chat.Message;
+import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.testing.ChatChannel;
+import uk.ectmentor.core.testing.CoreChannel;
+import uk.ectmentor.core.testing.Reply;
+import uk.ectmentor.core.testing.TestBot;
+import uk.ectmentor.core.testing.Transcript;
 
 /** Every kind of block as an Adaptive Card 1.5, checked against the published schema. */
 class AdaptiveCardRendererTest {
@@ -89,6 +100,47 @@ class AdaptiveCardRendererTest {
         Outgoing out = renderer.renderAll(List.of(Message.text("a"), everyBlock()));
         assertThat(out.cards()).hasSize(2);
         out.cards().forEach(Schemas::assertValidCard);
+    }
+
+    /** Plays every core transcript straight into the engine and renders every message it produced. */
+    @Test
+    void everyMessageTheTranscriptsProduceRendersToAValidCard() throws Exception {
+        List<Message> produced = new ArrayList<>();
+        for (String name : TeamsTranscriptTest.transcripts().map(a -> (String) a.get()[0]).distinct().toList()) {
+            try (TestBot bot = new TestBot()) {
+                AtomicLong ids = new AtomicLong();
+                ChatChannel recording = new ChatChannel() {
+                    private List<Reply> handle(Inbound in) {
+                        bot.clock.advance(Duration.ofMinutes(1));
+                        List<Message> out = bot.engine.handle(in);
+                        produced.addAll(out);
+                        return CoreChannel.replies(out);
+                    }
+
+                    @Override
+                    public List<Reply> say(String user, String text) {
+                        return handle(Inbound.text(UserRef.web(user), text, "r" + ids.incrementAndGet()));
+                    }
+
+                    @Override
+                    public List<Reply> press(String user, Reply.Clickable c) {
+                        return handle(Inbound.action(UserRef.web(user), c.actionId(), c.value(), "r" + ids.incrementAndGet()));
+                    }
+
+                    @Override
+                    public List<Reply> submit(String user, Reply.Clickable c, Map<String, String> fields) {
+                        return handle(Inbound.form(UserRef.web(user), c.actionId(), c.value(), fields, "r" + ids.incrementAndGet()));
+                    }
+                };
+                Transcript.resource("transcripts/" + name + ".transcript").run(recording);
+            }
+        }
+        assertThat(produced).hasSizeGreaterThan(10);
+        for (Message m : produced) {
+            Schemas.assertValidCard(renderer.card(m));
+            Outgoing out = renderer.render(m);
+            out.cards().forEach(Schemas::assertValidCard);
+        }
     }
 
     @Test
