@@ -113,6 +113,7 @@ class TeamsAuthTest {
         assertThat(sender.send(TeamsTestApp.teamsUser("alex"), List.of(Message.text("nudge"))).outcome())
                 .isEqualTo(DeliveryResult.Outcome.DELIVERED);
         assertThat(connector.activities().get(mid).authorization()).startsWith("Bearer fake-token-");
+        assertThat(connector.tokenRequests).as("the token is cached, not fetched per message").hasSize(1);
     }
 
     @Test
