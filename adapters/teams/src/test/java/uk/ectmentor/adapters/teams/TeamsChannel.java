@@ -36,6 +36,7 @@ final class TeamsChannel implements ChatChannel {
     private final MutableClock clock;
     private final Press press;
     int cardsChecked;
+    int largestCard;
 
     TeamsChannel(int port, FakeConnector connector, MutableClock clock, Press press) {
         this.endpoint = "http://127.0.0.1:" + port + "/api/messages";
@@ -142,6 +143,7 @@ final class TeamsChannel implements ChatChannel {
     Reply reply(JsonNode card) {
         Schemas.assertValidCard(card);
         cardsChecked++;
+        largestCard = Math.max(largestCard, card.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         List<String> lines = new ArrayList<>();
         List<Reply.Clickable> clickables = new ArrayList<>();
         for (JsonNode element : card.path("body")) {

@@ -61,5 +61,6 @@ class TeamsTranscriptTest {
         TeamsChannel channel = new TeamsChannel(port, connector, bot.clock, press);
         Transcript.resource("transcripts/" + name + ".transcript").run(channel);
         assertThat(channel.cardsChecked).as("cards seen and validated").isPositive();
+        assertThat(channel.largestCard).as("Teams refuses messages over about 28 KB").isLessThan(28_000);
     }
 }
