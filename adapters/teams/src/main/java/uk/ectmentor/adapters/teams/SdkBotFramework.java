@@ -73,7 +73,7 @@ final class SdkBotFramework implements BotFrameworkPort {
         if (authenticated) {
             props.type();
             this.tokens = new ClientCredentialsTokens(http, props.tokenUri(), props.appId().strip(), props.appPassword(), clock);
-            MicrosoftAppCredentials appCredentials = new TokenCredentials(props.appId().strip(), props.appPassword(),
+            MicrosoftAppCredentials appCredentials = new SdkTokenCredentials(props.appId().strip(), props.appPassword(),
                     props.tokenTenant(), tokens);
             this.credentials = new SimpleCredentialProvider(props.appId().strip(), props.appPassword());
             this.sdk = new BotFrameworkAdapter(appCredentials, authConfig, channel, null, null);
@@ -208,10 +208,10 @@ final class SdkBotFramework implements BotFrameworkPort {
     }
 
     /** The SDK's credentials, with tokens from {@link ClientCredentialsTokens} (single-tenant aware, testable endpoint). */
-    private static final class TokenCredentials extends MicrosoftAppCredentials {
+    private static final class SdkTokenCredentials extends MicrosoftAppCredentials {
         private final ClientCredentialsTokens tokens;
 
-        TokenCredentials(String appId, String password, String tenant, ClientCredentialsTokens tokens) {
+        SdkTokenCredentials(String appId, String password, String tenant, ClientCredentialsTokens tokens) {
             super(appId, password, tenant);
             this.tokens = tokens;
         }
