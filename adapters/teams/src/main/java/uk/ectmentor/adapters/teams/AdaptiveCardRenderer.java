@@ -20,7 +20,8 @@ import uk.ectmentor.core.chat.Message;
  * Renders the core's neutral messages as Adaptive Cards 1.5 (the highest version Teams renders), or as
  * plain markdown text when a message is only paragraphs. Every button is an {@code Action.Execute}
  * (Teams answers with an {@code adaptiveCard/action} invoke, so the card can be replaced in place) whose
- * fallback is an {@code Action.Submit} with the same data (a message activity carrying a value).
+ * fallback is an {@code Action.Submit} with the same data (a message activity carrying a value, answered by
+ * updating the card's message when Teams names it, else with a new message).
  */
 public final class AdaptiveCardRenderer {
     /** Keys of a button's data: the core's action id and value. Every other key is a form field. */

@@ -44,8 +44,31 @@ final class SdkActivityHandler extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext ctx) {
         Activity a = ctx.getActivity();
+        JsonNode value = tree(a.getValue());
+        if (TeamsAdapter.isCardSubmit(value)) {
+            TeamsAdapter.CardUpdate update = adapter.onCardSubmit(user(a), reference(a), value, a.getId());
+            return replaceOrSend(ctx, a.getReplyToId(), update);
+        }
         String text = a.getText() == null ? null : stripMentions(a);
-        return send(ctx, adapter.onMessage(user(a), reference(a), text, tree(a.getValue()), a.getId()));
+        return send(ctx, adapter.onMessage(user(a), reference(a), text, a.getId()));
+    }
+
+    /**
+     * Replaces the card an Action.Submit came from (the message it replies to) with the update, then sends
+     * the rest; when the card can't be updated (no id, or the service refuses) the update is sent as a new message.
+     */
+    private static CompletableFuture<Void> replaceOrSend(TurnContext ctx, String cardActivityId, TeamsAdapter.CardUpdate update) {
+        List<Outgoing> all = new ArrayList<>();
+        all.add(Outgoing.cards(List.of(update.card())));
+        all.addAll(update.more());
+        if (cardActivityId == null || cardActivityId.isBlank()) {
+            return send(ctx, all);
+        }
+        Activity replacement = activity(all.get(0));
+        replacement.setId(cardActivityId);
+        return ctx.updateActivity(replacement)
+                .handle((done, failure) -> failure == null)
+                .thenCompose(updated -> send(ctx, updated ? update.more() : all));
     }
 
     @Override

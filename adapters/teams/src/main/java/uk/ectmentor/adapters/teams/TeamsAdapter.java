@@ -42,17 +42,23 @@ public final class TeamsAdapter {
     public record CardUpdate(ObjectNode card, List<Outgoing> more) {
     }
 
-    /** A typed message, or an Action.Submit (a message whose value carries the button's data). */
-    public List<Outgoing> onMessage(UserRef who, String reference, String text, JsonNode value, String activityId) {
+    /** A typed message. */
+    public List<Outgoing> onMessage(UserRef who, String reference, String text, String activityId) {
         remember(who, reference);
-        AdaptiveCardRenderer.CardInput input = AdaptiveCardRenderer.read(value);
-        Inbound in;
-        if (input != null) {
-            in = new Inbound(who, null, input.actionId(), input.value(), input.form(), activityId);
-        } else {
-            in = Inbound.text(who, text == null ? "" : text, activityId);
-        }
-        return render(engine.handle(in));
+        return render(engine.handle(Inbound.text(who, text == null ? "" : text, activityId)));
+    }
+
+    /** True when a message's value is the data of one of the bot's buttons (an Action.Submit). */
+    public static boolean isCardSubmit(JsonNode value) {
+        return AdaptiveCardRenderer.read(value) != null;
+    }
+
+    /**
+     * An Action.Submit (a message whose value carries the button's data): like {@link #onCardAction}, the first
+     * reply is meant to replace the card the button was on.
+     */
+    public CardUpdate onCardSubmit(UserRef who, String reference, JsonNode value, String activityId) {
+        return onCardAction(who, reference, null, value, activityId);
     }
 
     /** An Action.Execute ({@code adaptiveCard/action} invoke): the first reply replaces the card in place. */

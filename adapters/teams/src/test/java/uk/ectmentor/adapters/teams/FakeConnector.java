@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * sends. Answers can be scripted: each queued answer is used once, then it answers 200 with a new id.
  */
 final class FakeConnector implements AutoCloseable {
-    record Received(String method, String path, String authorization, JsonNode body) {
+    /** @param id the activity id: the one this connector gave a new message, or the one an update named */
+    record Received(String method, String path, String authorization, JsonNode body, String id) {
     }
 
     record Answer(int status, Map<String, String> headers) {
@@ -86,16 +87,18 @@ final class FakeConnector implements AutoCloseable {
             return;
         }
         JsonNode body = text.isBlank() ? null : JSON.readTree(text);
-        received.add(new Received(ex.getRequestMethod(), path, ex.getRequestHeaders().getFirst("Authorization"), body));
         Answer scripted;
         synchronized (this) {
             scripted = answers.poll();
         }
+        boolean update = ex.getRequestMethod().equals("PUT");
+        String id = update ? path.substring(path.lastIndexOf('/') + 1) : "sent-" + ids.incrementAndGet();
+        received.add(new Received(ex.getRequestMethod(), path, ex.getRequestHeaders().getFirst("Authorization"), body, id));
         if (scripted != null && scripted.status() >= 300) {
             reply(ex, scripted.status(), scripted.headers(), "{\"error\":{\"code\":\"Scripted\",\"message\":\"scripted failure\"}}");
             return;
         }
-        reply(ex, 200, Map.of(), "{\"id\":\"sent-" + ids.incrementAndGet() + "\"}");
+        reply(ex, 200, Map.of(), "{\"id\":\"" + id + "\"}");
     }
 
     private static void reply(HttpExchange ex, int status, Map<String, String> headers, String body) throws IOException {

@@ -36,6 +36,8 @@ final class TeamsChannel implements ChatChannel {
     private final MutableClock clock;
     private final Press press;
     int cardsChecked;
+    /** Which message each button was last seen on: an Action.Submit replies to it. */
+    private final Map<Reply.Clickable, String> cardIds = new java.util.HashMap<>();
     int largestCard;
 
     TeamsChannel(int port, FakeConnector connector, MutableClock clock, Press press) {
@@ -74,6 +76,10 @@ final class TeamsChannel implements ChatChannel {
         } else {
             activity = activity(user, "message");
             activity.set("value", data);
+            String cardId = cardIds.get(clickable);
+            if (cardId != null) {
+                activity.put("replyToId", cardId);
+            }
         }
         return exchange(activity);
     }
@@ -108,7 +114,9 @@ final class TeamsChannel implements ChatChannel {
             }
         }
         for (FakeConnector.Received r : connector.activities().subList(before, connector.activities().size())) {
-            replies.addAll(replies(r.body()));
+            List<Reply> got = replies(r.body());
+            got.forEach(reply -> reply.clickables().forEach(c -> cardIds.put(c, r.id())));
+            replies.addAll(got);
         }
         return replies;
     }

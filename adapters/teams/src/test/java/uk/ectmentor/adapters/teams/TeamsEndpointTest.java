@@ -123,8 +123,12 @@ class TeamsEndpointTest {
         List<Reply> offered = submit.say("sam", "Pupils explained the method to each other in pairs.");
         Reply.Clickable save = offered.stream().flatMap(r -> r.clickables().stream())
                 .filter(c -> c.label().equals("Save reflection")).findFirst().orElseThrow();
+        FakeConnector.Received offer = connector.activities().get(connector.activities().size() - 1);
         List<Reply> saved = submit.press("sam", save);
         assertThat(saved).extracting(Reply::text).anyMatch(t -> t.contains("Saved to your learning log"));
+        FakeConnector.Received update = connector.activities().get(connector.activities().size() - 1);
+        assertThat(update.method()).as("the card is updated in place").isEqualTo("PUT");
+        assertThat(update.path()).isEqualTo("/v3/conversations/a:conv-sam/activities/" + offer.id());
         assertThat(submit.say("sam", "log").get(0).text()).contains("Pupils explained the method");
     }
 
@@ -158,6 +162,19 @@ class TeamsEndpointTest {
         again.putArray("membersAdded").addObject().put("id", "28:bot-id");
         execute.post(again, null);
         assertThat(connector.activities()).as("welcomed again after reinstalling").hasSize(afterWelcome + 2);
+    }
+
+    @Test
+    void anActionSubmitWhoseCardCannotBeUpdatedIsAnsweredWithANewMessage() {
+        List<Reply> offered = submit.say("sam", "Cold calling kept everyone thinking.");
+        Reply.Clickable save = offered.stream().flatMap(r -> r.clickables().stream())
+                .filter(c -> c.label().equals("Save reflection")).findFirst().orElseThrow();
+        connector.answer(404, Map.of());
+        List<Reply> saved = submit.press("sam", save);
+        assertThat(saved).extracting(Reply::text).anyMatch(t -> t.contains("Saved to your learning log"));
+        List<FakeConnector.Received> all = connector.activities();
+        assertThat(all.get(all.size() - 2).method()).isEqualTo("PUT");
+        assertThat(all.get(all.size() - 1).method()).as("sent as a new message instead").isEqualTo("POST");
     }
 
     @Test
