@@ -52,6 +52,17 @@ final class CliCommands {
                 return uk.ectmentor.contenttools.ContentCli.USAGE;
             }
         });
+        COMMANDS.put("teams", new CliCommand() {
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                return uk.ectmentor.adapters.teams.TeamsAppPackage.cli(args, out, err);
+            }
+
+            @Override
+            public String usage() {
+                return "teams package --app-id ID --host HOST --out FILE.zip   write the Microsoft Teams app package";
+            }
+        });
     }
 
     private CliCommands() {

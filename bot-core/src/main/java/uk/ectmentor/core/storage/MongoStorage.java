@@ -14,6 +14,7 @@ import uk.ectmentor.core.actions.ActionStore;
 import uk.ectmentor.core.audit.AuditStore;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.identity.LinkCodeStore;
+import uk.ectmentor.core.delivery.ConversationRefStore;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.meeting.MeetingStore;
 import uk.ectmentor.core.onboarding.InviteStore;
@@ -44,6 +45,7 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoEngagementStore engagement;
     private final MongoInboundDedupStore inboundDedup;
     private final MongoLinkCodeStore linkCodes;
+    private final MongoConversationRefStore conversationRefs;
 
     private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
@@ -63,6 +65,7 @@ public final class MongoStorage implements AutoCloseable {
         this.engagement = new MongoEngagementStore(database);
         this.inboundDedup = new MongoInboundDedupStore(database);
         this.linkCodes = new MongoLinkCodeStore(database);
+        this.conversationRefs = new MongoConversationRefStore(database);
     }
 
     /**
@@ -193,6 +196,11 @@ public final class MongoStorage implements AutoCloseable {
                                                      java.time.Duration flowIdleTimeout) {
         return new uk.ectmentor.core.MentorBot.Parts(people, conversations, log, actions, content, clock, flowIdleTimeout,
                 meetings, invites, audits, plans, trust(), linkCodes);
+    }
+
+    /** Platform conversation references for messaging people unprompted. */
+    public ConversationRefStore conversationRefs() {
+        return conversationRefs;
     }
 
     @Override

@@ -69,6 +69,28 @@ class MongoStoresTest {
         assertThat(read.updatedAt()).isEqualTo(now);
     }
 
+    @Test
+    void conversationReferencesAreRefreshedAndMarkedUnreachable() {
+        var refs = storage.conversationRefs();
+        UserRef who = new UserRef("teams", "tenant-1", "aad-1");
+        Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+        assertThat(refs.find(who)).isEmpty();
+        refs.save(who, "{\"serviceUrl\":\"https://a\"}", t0);
+        refs.save(who, "{\"serviceUrl\":\"https://b\"}", t0.plusSeconds(60));
+        assertThat(refs.find(who)).get().satisfies(s -> {
+            assertThat(s.reference()).contains("https://b");
+            assertThat(s.reachable()).isTrue();
+        });
+        refs.markUnreachable(who, t0.plusSeconds(120));
+        assertThat(refs.find(who)).get().satisfies(s -> {
+            assertThat(s.reachable()).isFalse();
+            assertThat(s.reference()).contains("https://b");
+            assertThat(s.updatedAt()).isEqualTo(t0.plusSeconds(120));
+        });
+        refs.save(who, "{\"serviceUrl\":\"https://c\"}", t0.plusSeconds(180));
+        assertThat(refs.find(who)).get().extracting(s -> s.reachable()).isEqualTo(true);
+    }
+
     private static LogEntry entry(String id, String source, String at) {
         return new LogEntry(id, "p", "s1", "reflection", 4, 6, "text " + id, Instant.parse(at), false, source);
     }

@@ -1,0 +1,68 @@
+package uk.ectmentor.adapters.teams;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The Bot Framework messaging endpoint: {@code POST /api/messages}. With no app id configured it takes
+ * unauthenticated requests for local testing, and then only from loopback addresses (and never through a
+ * proxy: a forwarded request came from elsewhere).
+ */
+@RestController
+class TeamsController {
+    private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+    private final BotFrameworkPort port;
+
+    TeamsController(BotFrameworkPort port) {
+        this.port = port;
+    }
+
+    @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> messages(@RequestBody(required = false) String body,
+                                    @RequestHeader(value = "Authorization", required = false) String authorization,
+                                    HttpServletRequest request) {
+        if (!port.authenticationEnabled() && (!isLoopback(request.getRemoteAddr()) || proxied(request))) {
+            log.warn("refused a teams request from a non-loopback address while MICROSOFT_APP_ID is not set");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"This bot takes unauthenticated requests from this machine only; set MICROSOFT_APP_ID.\"}");
+        }
+        if (body == null || body.isBlank()) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body("{\"error\":\"No activity in the request.\"}");
+        }
+        BotFrameworkPort.Reply reply = port.process(body, authorization);
+        ResponseEntity.BodyBuilder out = ResponseEntity.status(reply.status());
+        if (reply.body() == null || reply.body().isEmpty()) {
+            return out.build();
+        }
+        return out.contentType(MediaType.APPLICATION_JSON).body(reply.body());
+    }
+
+    /** A request relayed by a proxy on this machine came from elsewhere: not local, whatever its socket says. */
+    static boolean proxied(HttpServletRequest request) {
+        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("X-Real-IP") != null;
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
