@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.calendar.SchoolCalendars;
 import uk.ectmentor.core.chat.Button;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.content.ContentPack;
@@ -12,6 +13,8 @@ import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
+import uk.ectmentor.core.nudges.NudgeControls;
+import uk.ectmentor.core.nudges.PreferencesStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.people.Role;
 import uk.ectmentor.core.prompts.PromptsFlow;
@@ -26,9 +29,20 @@ public final class MentorBot {
     private MentorBot() {
     }
 
-    /** The stores and settings the bot runs on. */
+    /**
+     * The stores and settings the bot runs on.
+     *
+     * @param preferences nudge preferences; null leaves the nudge commands out
+     * @param calendars   school calendars (for "pause" until next term); null means England's default
+     */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
-                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+                        ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
+                        PreferencesStore preferences, SchoolCalendars calendars) {
+
+        public Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
+                     ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout) {
+            this(people, conversations, log, actions, content, clock, flowIdleTimeout, null, null);
+        }
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -36,6 +50,10 @@ public final class MentorBot {
         new PromptsFlow(parts.people(), parts.content(), parts.actions(), parts.conversations()).register(router);
         ReflectionFlow reflections = new ReflectionFlow(parts.people(), parts.log(), parts.conversations());
         reflections.register(router);
+        if (parts.preferences() != null) {
+            new NudgeControls(parts.people(), parts.preferences(),
+                    parts.calendars() == null ? SchoolCalendars.englandDefault() : parts.calendars()).register(router);
+        }
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 

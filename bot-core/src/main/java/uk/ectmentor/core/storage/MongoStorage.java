@@ -11,7 +11,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import uk.ectmentor.core.actions.ActionStore;
+import uk.ectmentor.core.delivery.WebInbox;
 import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.nudges.PreferencesStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
 
@@ -27,6 +29,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
     private final MongoActionStore actions;
+    private final MongoPreferencesStore preferences;
+    private final MongoWebInbox webInbox;
 
     private MongoStorage(MongoClient client, MongoDatabase database) {
         this.client = client;
@@ -35,6 +39,8 @@ public final class MongoStorage implements AutoCloseable {
         this.conversations = new MongoConversationStore(database);
         this.log = new MongoLearningLogStore(database);
         this.actions = new MongoActionStore(database);
+        this.preferences = new MongoPreferencesStore(database);
+        this.webInbox = new MongoWebInbox(database);
     }
 
     /**
@@ -62,6 +68,7 @@ public final class MongoStorage implements AutoCloseable {
         people.ensureIndexes();
         log.ensureIndexes();
         actions.ensureIndexes();
+        webInbox.ensureIndexes();
     }
 
     /** True when the database answers a ping. */
@@ -92,6 +99,16 @@ public final class MongoStorage implements AutoCloseable {
 
     public ActionStore actions() {
         return actions;
+    }
+
+    /** Each person's nudge preferences. */
+    public PreferencesStore preferences() {
+        return preferences;
+    }
+
+    /** Nudges waiting for web chat users. */
+    public WebInbox webInbox() {
+        return webInbox;
     }
 
     @Override
