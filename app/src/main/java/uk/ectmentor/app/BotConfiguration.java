@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.MentorBot;
+import uk.ectmentor.core.calendar.SchoolCalendars;
 import uk.ectmentor.core.content.ContentLoader;
 import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.demo.DemoData;
@@ -32,12 +33,13 @@ class BotConfiguration {
     }
 
     @Bean
-    ConversationEngine conversationEngine(MongoStorage storage, ContentPack content, Clock clock, BotProperties props) {
+    ConversationEngine conversationEngine(MongoStorage storage, ContentPack content, Clock clock, BotProperties props,
+                                          SchoolCalendars calendars) {
         if (props.installDemo()) {
             DemoData.install(storage.people(), storage.actions(), clock);
             log.info("demo school ready: mentor '{}' and ECT '{}'", DemoData.MENTOR, DemoData.ECT);
         }
         return MentorBot.engine(new MentorBot.Parts(storage.people(), storage.conversations(), storage.learningLog(),
-                storage.actions(), content, clock, props.flowIdleTimeout()));
+                storage.actions(), content, clock, props.flowIdleTimeout(), storage.preferences(), calendars));
     }
 }
