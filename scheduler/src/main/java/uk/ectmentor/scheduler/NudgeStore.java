@@ -27,13 +27,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
@@ -47,6 +46,8 @@ import uk.ectmentor.core.chat.UserRef;
  *   <li>{@code nudgeDeliveries}: one document a send attempt, {@code _id} = nudge id + "@" + due instant
  *       (the unique key), written before the platform is called, so the same attempt can never be sent twice;</li>
  *   <li>{@code nudgePlans}: per pairing, the programme anchor (module, week, week of) and the ids last planned;</li>
+ *   <li>{@code nudgeLeases}: one document a claim, {@code _id} = nudge id + "#" + claim generation: the
+ *       compare-and-set that lets one instance win each claim;</li>
  *   <li>{@code undeliverableIdentities}: platform identities a platform said cannot be reached.</li>
  * </ul>
  * Only single-document atomic operations and the unique {@code _id} are relied on.
@@ -74,57 +75,78 @@ public final class NudgeStore {
     private final MongoCollection<Document> deliveries;
     private final MongoCollection<Document> plans;
     private final MongoCollection<Document> undeliverable;
+    private final MongoCollection<Document> leases;
 
     public NudgeStore(MongoDatabase db) {
         this.nudges = db.getCollection("nudges");
         this.deliveries = db.getCollection("nudgeDeliveries");
         this.plans = db.getCollection("nudgePlans");
         this.undeliverable = db.getCollection("undeliverableIdentities");
+        this.leases = db.getCollection("nudgeLeases");
     }
 
     // ---- planning
 
     /**
-     * Writes the plan: new nudges are inserted as PLANNED; a still-PLANNED one takes the new time; one
-     * already claimed, sent or skipped is left alone.
+     * Writes the plan: new nudges are inserted as PLANNED; one still PLANNED takes the new time; one
+     * already claimed, sent or skipped is left alone. Only operations keyed by {@code _id} are used, so the
+     * embedded store (which scans for any other filter) stays fast.
      */
     public void savePlan(Collection<PlannedNudge> planned, Instant now) {
         if (planned.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(planned.size());
-        for (PlannedNudge n : planned) {
-            writes.add(new UpdateOneModel<>(and(eq("_id", n.id()), eq("status", Status.PLANNED.name())),
-                    Updates.combine(
-                            Updates.set("pairingId", n.pairingId()), Updates.set("personId", n.personId()),
-                            Updates.set("kind", n.kind().code()), Updates.set("ref", n.ref()),
-                            Updates.set("module", n.module()), Updates.set("week", n.week()),
-                            Updates.set("local", n.local().toString()), Updates.set("zone", n.zone().getId()),
-                            Updates.set("due", Date.from(n.due())), Updates.set("plannedDue", Date.from(n.due())),
-                            Updates.set("updatedAt", Date.from(now)),
-                            Updates.setOnInsert("status", Status.PLANNED.name()), Updates.setOnInsert("attempts", 0)),
-                    new UpdateOptions().upsert(true)));
+        List<PlannedNudge> list = new ArrayList<>(planned);
+        List<Document> docs = new ArrayList<>(list.size());
+        for (PlannedNudge n : list) {
+            docs.add(fields(n, now).append("_id", n.id()).append("status", Status.PLANNED.name()).append("attempts", 0).append("gen", 0));
         }
         try {
-            nudges.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            nudges.insertMany(docs, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
+                PlannedNudge n = list.get(error.getIndex());
+                Document existing = nudges.find(eq("_id", n.id())).first();
+                if (existing != null && Status.PLANNED.name().equals(existing.getString("status"))
+                        && !n.due().equals(existing.getDate("due").toInstant())) {
+                    nudges.updateOne(eq("_id", n.id()), new Document("$set", fields(n, now)));
+                }
             }
         }
     }
 
+    private static Document fields(PlannedNudge n, Instant now) {
+        return new Document("pairingId", n.pairingId()).append("personId", n.personId()).append("kind", n.kind().code())
+                .append("ref", n.ref()).append("module", n.module()).append("week", n.week())
+                .append("local", n.local().toString()).append("zone", n.zone().getId())
+                .append("due", Date.from(n.due())).append("plannedDue", Date.from(n.due())).append("updatedAt", Date.from(now));
+    }
+
     /** Removes nudges that are no longer in the plan, if nobody has started on them. */
     public void removePlanned(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            nudges.deleteMany(and(in("_id", ids), eq("status", Status.PLANNED.name())));
+        for (String id : ids) {
+            Document d = nudges.find(eq("_id", id)).first();
+            if (d != null && Status.PLANNED.name().equals(d.getString("status"))) {
+                nudges.deleteOne(eq("_id", id));
+            }
         }
     }
 
-    /** A pairing's stored plan: its programme anchor and the nudge ids planned last time. */
+    /**
+     * A pairing's stored plan: its programme anchor and what was planned last time, each entry
+     * {@code <nudge id>@<due instant>}, so an unchanged plan is not written again.
+     */
     public record Plan(String pairingId, ProgrammeWeeks.Position anchor, List<String> planned) {
+        static String entry(PlannedNudge n) {
+            return n.id() + "@" + n.due();
+        }
+
+        static String idOf(String entry) {
+            return entry.substring(0, entry.lastIndexOf('@'));
+        }
     }
 
     public Optional<Plan> plan(String pairingId) {
@@ -134,7 +156,9 @@ public final class NudgeStore {
 
     public java.util.Map<String, Plan> plans(Collection<String> pairingIds) {
         java.util.Map<String, Plan> out = new java.util.HashMap<>();
-        plans.find(in("_id", pairingIds)).forEach(d -> out.put(d.getString("_id"), toPlan(d)));
+        for (String id : pairingIds) {
+            plan(id).ifPresent(p -> out.put(id, p));
+        }
         return out;
     }
 
@@ -167,37 +191,52 @@ public final class NudgeStore {
     }
 
     /**
-     * Claims up to {@code limit} due nudges for {@code owner}: each by a compare-and-set on its own
-     * document (still claimable?), so two instances never hold the same nudge; a lease that ran out
-     * (its holder died) is claimable again.
+     * Claims up to {@code limit} due nudges for {@code owner}. Each claim is a compare-and-set on the
+     * nudge's claim generation: the claimer inserts {@code <nudge id>#<generation + 1>} into
+     * {@code nudgeLeases}, whose unique {@code _id} lets exactly one instance win it; the winner then marks
+     * the nudge CLAIMED with its lease. A lease that ran out (its holder died) is claimable again, at the
+     * next generation.
      */
     public List<Nudge> claim(String owner, Instant now, Duration lease, int limit) {
         List<Nudge> out = new ArrayList<>();
-        List<Object> ids = nudges.find(claimable(now)).sort(Sorts.ascending("due")).limit(limit)
-                .projection(Projections.include("_id")).map(d -> d.get("_id")).into(new ArrayList<>());
-        for (Object id : ids) {
-            Document d = nudges.findOneAndUpdate(and(eq("_id", id), claimable(now)),
+        List<Document> candidates = nudges.find(claimable(now)).sort(Sorts.ascending("due")).limit(limit)
+                .into(new ArrayList<>());
+        for (Document d : candidates) {
+            int gen = d.getInteger("gen", 0) + 1;
+            try {
+                leases.insertOne(new Document("_id", d.getString("_id") + "#" + gen).append("owner", owner)
+                        .append("at", Date.from(now)));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                continue; // another instance won this generation
+            }
+            Document claimed = nudges.findOneAndUpdate(eq("_id", d.getString("_id")),
                     Updates.combine(Updates.set("status", Status.CLAIMED.name()), Updates.set("owner", owner),
-                            Updates.set("leaseUntil", Date.from(now.plus(lease))), Updates.set("updatedAt", Date.from(now)),
-                            Updates.inc("attempts", 1)),
+                            Updates.set("gen", gen), Updates.set("leaseUntil", Date.from(now.plus(lease))),
+                            Updates.set("updatedAt", Date.from(now)), Updates.inc("attempts", 1)),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (d != null) {
-                out.add(toNudge(d));
+            if (claimed != null) {
+                out.add(toNudge(claimed));
             }
         }
         return out;
     }
 
-    /** Ends a claimed nudge (only while {@code owner} still holds it). */
+    /**
+     * Ends a claimed nudge. Keyed by id only (the embedded store scans for anything more): the delivery
+     * record, not this status, is what stops a second send.
+     */
     public boolean finish(Nudge n, String owner, Status status, String detail, Instant now) {
-        return nudges.updateOne(and(eq("_id", n.id()), eq("owner", owner), eq("status", Status.CLAIMED.name())),
+        return nudges.updateOne(eq("_id", n.id()),
                 Updates.combine(Updates.set("status", status.name()), Updates.set("detail", detail),
                         Updates.set("leaseUntil", null), Updates.set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
     }
 
     /** Puts a claimed nudge back to wait until {@code due} (a retry, or the end of quiet hours). */
     public boolean reschedule(Nudge n, String owner, Instant due, String detail, Instant now) {
-        return nudges.updateOne(and(eq("_id", n.id()), eq("owner", owner), eq("status", Status.CLAIMED.name())),
+        return nudges.updateOne(eq("_id", n.id()),
                 Updates.combine(Updates.set("status", Status.WAITING.name()), Updates.set("due", Date.from(due)),
                         Updates.set("detail", detail), Updates.set("owner", null), Updates.set("leaseUntil", null),
                         Updates.set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
@@ -268,6 +307,7 @@ public final class NudgeStore {
             }
         }
         long n = nudges.deleteMany(and(in("status", done), lt("updatedAt", t))).getDeletedCount();
+        n += leases.deleteMany(lt("at", t)).getDeletedCount();
         return n + deliveries.deleteMany(lt("at", t)).getDeletedCount();
     }
 

@@ -80,9 +80,12 @@ public final class SchedulePlanning {
                 if (planned.advanced()) {
                     advanced++;
                 }
-                toSave.addAll(planned.nudges());
+                // only what changed since the last run is written
+                Set<String> before = new HashSet<>(planned.previous());
+                planned.nudges().stream().filter(n -> !before.contains(NudgeStore.Plan.entry(n))).forEach(toSave::add);
                 plans.add(planned.plan());
-                Set<String> gone = new HashSet<>(planned.previous());
+                Set<String> gone = new HashSet<>();
+                planned.previous().forEach(e -> gone.add(NudgeStore.Plan.idOf(e)));
                 planned.nudges().forEach(n -> gone.remove(n.id()));
                 store.removePlanned(gone);
                 pairings++;
@@ -119,7 +122,7 @@ public final class SchedulePlanning {
                 .filter(n -> !n.due().isBefore(now) && !n.due().isAfter(now.plus(horizon)))
                 .toList();
         NudgeStore.Plan plan = new NudgeStore.Plan(p.id(), new ProgrammeWeeks.Position(current.module(), current.week(), monday),
-                planned.stream().map(PlannedNudge::id).toList());
+                planned.stream().map(NudgeStore.Plan::entry).toList());
         return new Planned(planned, plan, stored.map(NudgeStore.Plan::planned).orElse(List.of()), advanced);
     }
 

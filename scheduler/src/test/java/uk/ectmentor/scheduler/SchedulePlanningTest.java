@@ -100,13 +100,13 @@ class SchedulePlanningTest {
     }
 
     @Test
-    void cleanUpRemovesOldFinishedNudgesAndDeliveryRecords() {
+    void cleanUpRemovesOldFinishedNudgesTheirClaimsAndDeliveryRecords() {
         f.pairing(0);
         f.store.savePlan(List.of(f.meetingNudge(0, java.time.LocalDateTime.of(2026, 11, 30, 9, 0))), MONDAY);
         f.clock.set(Instant.parse("2026-11-30T09:00:00Z"));
         f.dispatcher("a", new RecordingSender("web")).drain();
         assertThat(f.store.cleanUp(Instant.parse("2026-11-30T08:00:00Z"))).isZero();
-        assertThat(f.store.cleanUp(Instant.parse("2026-12-31T00:00:00Z"))).isEqualTo(2);
+        assertThat(f.store.cleanUp(Instant.parse("2026-12-31T00:00:00Z"))).isEqualTo(3);
         assertThat(f.store.all()).isEmpty();
     }
 
