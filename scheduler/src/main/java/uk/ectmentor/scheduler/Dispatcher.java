@@ -168,7 +168,7 @@ public final class Dispatcher {
             boolean delivered = earlier.get() == NudgeStore.AttemptState.DELIVERED;
             store.finish(n, owner, delivered ? NudgeStore.Status.SENT : NudgeStore.Status.UNCONFIRMED,
                     "attempt already recorded: " + earlier.get(), now);
-            return delivered ? Outcome.SENT : Outcome.UNCONFIRMED;
+            return delivered ? Outcome.SKIPPED : Outcome.UNCONFIRMED;
         }
         for (UserRef ref : reachable) {
             DeliveryResult result;

@@ -199,9 +199,12 @@ public final class NudgeStore {
      */
     public List<Nudge> claim(String owner, Instant now, Duration lease, int limit) {
         List<Nudge> out = new ArrayList<>();
-        List<Document> candidates = nudges.find(claimable(now)).sort(Sorts.ascending("due")).limit(limit)
+        List<Document> candidates = nudges.find(claimable(now)).sort(Sorts.ascending("due")).limit(limit).batchSize(limit)
                 .into(new ArrayList<>());
         for (Document d : candidates) {
+            if (!isClaimable(d, now)) {
+                continue; // a server may hand back a document as it is now, not as it matched
+            }
             int gen = d.getInteger("gen", 0) + 1;
             try {
                 leases.insertOne(new Document("_id", d.getString("_id") + "#" + gen).append("owner", owner)
@@ -222,6 +225,16 @@ public final class NudgeStore {
             }
         }
         return out;
+    }
+
+    private static boolean isClaimable(Document d, Instant now) {
+        String status = d.getString("status");
+        Date due = d.getDate("due");
+        Date lease = d.getDate("leaseUntil");
+        if (Status.PLANNED.name().equals(status) || Status.WAITING.name().equals(status)) {
+            return due != null && !due.toInstant().isAfter(now);
+        }
+        return Status.CLAIMED.name().equals(status) && lease != null && !lease.toInstant().isAfter(now);
     }
 
     /**
