@@ -147,6 +147,10 @@ public final class NudgeStore {
         static String idOf(String entry) {
             return entry.substring(0, entry.lastIndexOf('@'));
         }
+
+        static Instant dueOf(String entry) {
+            return Instant.parse(entry.substring(entry.lastIndexOf('@') + 1));
+        }
     }
 
     public Optional<Plan> plan(String pairingId) {

@@ -84,8 +84,10 @@ public final class SchedulePlanning {
                 Set<String> before = new HashSet<>(planned.previous());
                 planned.nudges().stream().filter(n -> !before.contains(NudgeStore.Plan.entry(n))).forEach(toSave::add);
                 plans.add(planned.plan());
+                // a nudge planned before that is now due or past is the dispatcher's (sent, or dropped as a misfire)
                 Set<String> gone = new HashSet<>();
-                planned.previous().forEach(e -> gone.add(NudgeStore.Plan.idOf(e)));
+                planned.previous().stream().filter(e -> !NudgeStore.Plan.dueOf(e).isBefore(now))
+                        .forEach(e -> gone.add(NudgeStore.Plan.idOf(e)));
                 planned.nudges().forEach(n -> gone.remove(n.id()));
                 store.removePlanned(gone);
                 pairings++;

@@ -89,6 +89,19 @@ class SchedulePlanningTest {
     }
 
     @Test
+    void aPlanningRunLeavesNudgesAlreadyDueForTheDispatcher() {
+        DemoData.install(f.storage.people(), f.storage.actions(), f.clock);
+        f.planning.planAll(f.clock.instant(), Duration.ofDays(8));
+        // the dispatcher was down at 16:00 on Wednesday; planning runs at 16:05, the dispatcher at 16:06
+        f.clock.set(Instant.parse("2026-12-02T16:05:00Z"));
+        f.planning.planAll(f.clock.instant(), Duration.ofDays(8));
+        f.clock.set(Instant.parse("2026-12-02T16:06:00Z"));
+        RecordingSender web = new RecordingSender("web");
+        assertThat(f.dispatcher("a", web).drain().sent()).isEqualTo(3);
+        assertThat(web.countByUser()).containsEntry("alex", 1L).containsEntry("sam", 2L);
+    }
+
+    @Test
     void changingTheMeetingTimeReplacesNudgesNotYetSent() {
         DemoData.install(f.storage.people(), f.storage.actions(), f.clock);
         f.planning.planAll(f.clock.instant(), Duration.ofDays(8));
