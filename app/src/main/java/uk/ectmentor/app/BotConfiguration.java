@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.MentorBot;
 import uk.ectmentor.core.content.ContentException;
+import uk.ectmentor.core.calendar.SchoolCalendars;
 import uk.ectmentor.core.content.ContentLoader;
 import uk.ectmentor.core.content.ContentPack;
 import uk.ectmentor.core.demo.DemoData;
@@ -40,11 +41,12 @@ class BotConfiguration {
     }
 
     @Bean
-    ConversationEngine conversationEngine(MongoStorage storage, ContentPack content, Clock clock, BotProperties props) {
+    ConversationEngine conversationEngine(MongoStorage storage, ContentPack content, Clock clock, BotProperties props,
+                                          SchoolCalendars calendars) {
         if (props.installDemo()) {
             DemoData.install(storage.people(), storage.actions(), clock);
             log.info("demo school ready: mentor '{}' and ECT '{}'", DemoData.MENTOR, DemoData.ECT);
         }
-        return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout()));
+        return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout(), calendars));
     }
 }

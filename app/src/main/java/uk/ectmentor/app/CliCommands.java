@@ -63,6 +63,20 @@ final class CliCommands {
                 return "teams package --app-id ID --host HOST --out FILE.zip   write the Microsoft Teams app package";
             }
         });
+        COMMANDS.put("schedule", new CliCommand() {
+            @Override
+            public int run(String[] args, PrintStream out, PrintStream err) {
+                // stdout carries only the JSON lines: keep the store's start-up chatter out of it
+                ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                        .setLevel(ch.qos.logback.classic.Level.ERROR);
+                return uk.ectmentor.scheduler.ScheduleCommand.run(args, out, err, System.getenv(), java.time.Clock.systemUTC());
+            }
+
+            @Override
+            public String usage() {
+                return uk.ectmentor.scheduler.ScheduleCommand.USAGE;
+            }
+        });
     }
 
     private CliCommands() {

@@ -18,6 +18,7 @@ import uk.ectmentor.core.onboarding.InviteStore;
 import uk.ectmentor.core.onboarding.OnboardingFlow;
 import uk.ectmentor.core.audit.AuditFlow;
 import uk.ectmentor.core.audit.AuditStore;
+import uk.ectmentor.core.calendar.SchoolCalendars;
 import uk.ectmentor.core.chat.Button;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.content.ContentPack;
@@ -28,6 +29,8 @@ import uk.ectmentor.core.identity.LinkFlow;
 import uk.ectmentor.core.engine.Handler;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
+import uk.ectmentor.core.nudges.NudgeControls;
+import uk.ectmentor.core.nudges.PreferencesStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.people.Role;
 import uk.ectmentor.core.plan.ActionPlanFlow;
@@ -47,11 +50,17 @@ public final class MentorBot {
     private MentorBot() {
     }
 
-    /** The stores and settings the bot runs on. */
+    /**
+     * The stores and settings the bot runs on.
+     *
+     * @param preferences nudge preferences; null leaves the nudge commands out
+     * @param calendars   school calendars (for "pause" until next term); null means England's default
+     */
     public record Parts(PeopleStore people, ConversationStore conversations, LearningLogStore log,
                         ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
                         MeetingStore meetings, InviteStore invites, AuditStore audits, PlanStore plans,
-                        uk.ectmentor.core.trust.TrustParts trust, LinkCodeStore linkCodes) {
+                        uk.ectmentor.core.trust.TrustParts trust, LinkCodeStore linkCodes,
+                        PreferencesStore preferences, SchoolCalendars calendars) {
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -80,6 +89,7 @@ public final class MentorBot {
         LinkFlow links = new LinkFlow(parts.people(), parts.linkCodes(), parts.clock());
         links.register(router);
         Handler stranger = links.beforeStranger(onboarding::stranger);
+        new NudgeControls(parts.people(), parts.preferences(), parts.calendars()).register(router);
         router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
               .describe("help", "help", "this list");
 

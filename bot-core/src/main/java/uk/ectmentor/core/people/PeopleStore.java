@@ -32,4 +32,7 @@ public interface PeopleStore {
 
     /** The pairings a person is part of, as mentor or as ECT. */
     List<Pairing> pairingsOf(String personId);
+
+    /** All pairings in id order, a page at a time: those after {@code afterId} (null for the first page). */
+    List<Pairing> pairings(String afterId, int limit);
 }

@@ -115,6 +115,13 @@ final class MongoPeopleStore implements PeopleStore {
                 .map(MongoPeopleStore::toPerson).into(new ArrayList<>()));
     }
 
+    @Override
+    public List<Pairing> pairings(String afterId, int limit) {
+        return Mongo.call(() -> pairings.find(afterId == null ? new Document() : com.mongodb.client.model.Filters.gt("_id", afterId))
+                .sort(Indexes.ascending("_id")).limit(limit)
+                .map(MongoPeopleStore::toPairing).into(new ArrayList<>()));
+    }
+
     static Person toPerson(Document d) {
         return new Person(d.getString("_id"), d.getString("schoolId"), d.getString("name"), Role.valueOf(d.getString("role")),
                 d.getString("phase"), d.getString("subject"), d.getInteger("inductionYear", 0));

@@ -15,9 +15,11 @@ import uk.ectmentor.core.audit.AuditStore;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.identity.LinkCodeStore;
 import uk.ectmentor.core.delivery.ConversationRefStore;
-import uk.ectmentor.core.engine.ConversationStore;
 import uk.ectmentor.core.meeting.MeetingStore;
 import uk.ectmentor.core.onboarding.InviteStore;
+import uk.ectmentor.core.delivery.WebInbox;
+import uk.ectmentor.core.engine.ConversationStore;
+import uk.ectmentor.core.nudges.PreferencesStore;
 import uk.ectmentor.core.people.PeopleStore;
 import uk.ectmentor.core.plan.PlanStore;
 import uk.ectmentor.core.reflect.LearningLogStore;
@@ -46,6 +48,8 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoInboundDedupStore inboundDedup;
     private final MongoLinkCodeStore linkCodes;
     private final MongoConversationRefStore conversationRefs;
+    private final MongoPreferencesStore preferences;
+    private final MongoWebInbox webInbox;
 
     private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
@@ -66,6 +70,8 @@ public final class MongoStorage implements AutoCloseable {
         this.inboundDedup = new MongoInboundDedupStore(database);
         this.linkCodes = new MongoLinkCodeStore(database);
         this.conversationRefs = new MongoConversationRefStore(database);
+        this.preferences = new MongoPreferencesStore(database);
+        this.webInbox = new MongoWebInbox(database);
     }
 
     /**
@@ -104,6 +110,7 @@ public final class MongoStorage implements AutoCloseable {
         meetings.ensureIndexes();
         invites.ensureIndexes();
         plans.ensureIndexes();
+        webInbox.ensureIndexes();
     }
 
     /** True when the database answers a ping. */
@@ -193,14 +200,25 @@ public final class MongoStorage implements AutoCloseable {
 
     /** Everything the conversation engine needs from this store, with the content and settings given. */
     public uk.ectmentor.core.MentorBot.Parts botParts(uk.ectmentor.core.content.ContentPack content, java.time.Clock clock,
-                                                     java.time.Duration flowIdleTimeout) {
+                                                     java.time.Duration flowIdleTimeout,
+                                                     uk.ectmentor.core.calendar.SchoolCalendars calendars) {
         return new uk.ectmentor.core.MentorBot.Parts(people, conversations, log, actions, content, clock, flowIdleTimeout,
-                meetings, invites, audits, plans, trust(), linkCodes);
+                meetings, invites, audits, plans, trust(), linkCodes, preferences, calendars);
     }
 
     /** Platform conversation references for messaging people unprompted. */
     public ConversationRefStore conversationRefs() {
         return conversationRefs;
+    }
+
+    /** Each person's nudge preferences. */
+    public PreferencesStore preferences() {
+        return preferences;
+    }
+
+    /** Nudges waiting for web chat users. */
+    public WebInbox webInbox() {
+        return webInbox;
     }
 
     @Override

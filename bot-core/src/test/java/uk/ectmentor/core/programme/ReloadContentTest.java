@@ -41,7 +41,7 @@ class ReloadContentTest {
         bot.storage.people().savePerson(new Person("pat", DemoData.SCHOOL, "Pat", Role.ADMIN, null, null));
         bot.storage.people().linkIdentity(UserRef.web("pat"), "pat");
         ContentPack pack = ContentLoader.load(dir);
-        ConversationEngine engine = MentorBot.engine(bot.storage.botParts(pack, bot.clock, Duration.ofHours(12)));
+        ConversationEngine engine = MentorBot.engine(bot.storage.botParts(pack, bot.clock, Duration.ofHours(12), uk.ectmentor.core.calendar.SchoolCalendars.englandDefault()));
         CoreChannel chat = new CoreChannel(engine, () -> bot.clock.advance(Duration.ofMinutes(1)));
         int builtIn = pack.size();
 

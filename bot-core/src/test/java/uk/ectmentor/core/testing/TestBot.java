@@ -33,7 +33,7 @@ public final class TestBot implements AutoCloseable {
     /** The bot with this content pack (e.g. the built-in pack plus test-only session files). */
     public TestBot(ContentPack content) {
         DemoData.install(storage.people(), storage.actions(), clock);
-        engine = MentorBot.engine(storage.botParts(content, clock, Duration.ofHours(12)));
+        engine = MentorBot.engine(storage.botParts(content, clock, Duration.ofHours(12), uk.ectmentor.core.calendar.SchoolCalendars.englandDefault()));
     }
 
     /**

@@ -8,13 +8,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.ectmentor.core.chat.Inbound;
 import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.WebInbox;
 import uk.ectmentor.core.engine.ConversationEngine;
 
 /**
@@ -28,9 +32,21 @@ class WebChatController {
     private static final int MAX_ID = 128;
 
     private final ConversationEngine engine;
+    private final ObjectProvider<WebInbox> inbox;
 
-    WebChatController(ConversationEngine engine) {
+    WebChatController(ConversationEngine engine, ObjectProvider<WebInbox> inbox) {
         this.engine = engine;
+        this.inbox = inbox;
+    }
+
+    /** Nudges waiting for a web user, each returned once, in the chat API's shape: {@code {"messages": [...]}}. */
+    @GetMapping(path = "/api/chat/inbox", produces = "application/json")
+    ResponseEntity<Map<String, Object>> inbox(@RequestParam(name = "user", required = false) String user) {
+        if (user == null || !HANDLE.matcher(user).matches()) {
+            return bad("Say who you are: ?user= must be a handle of letters, digits, dots, dashes or underscores.");
+        }
+        WebInbox box = inbox.getIfAvailable();
+        return ResponseEntity.ok(WebRenderer.render(box == null ? java.util.List.of() : box.take(user)));
     }
 
     /** What the page posts. */

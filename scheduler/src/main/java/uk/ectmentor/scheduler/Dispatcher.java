@@ -1,0 +1,208 @@
+package uk.ectmentor.scheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import uk.ectmentor.core.calendar.SchoolCalendar;
+import uk.ectmentor.core.calendar.SchoolCalendars;
+import uk.ectmentor.core.chat.Message;
+import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.DeliveryResult;
+import uk.ectmentor.core.delivery.Sender;
+import uk.ectmentor.core.nudges.NudgePreferences;
+import uk.ectmentor.core.nudges.PreferencesStore;
+import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.people.Person;
+import uk.ectmentor.core.people.School;
+
+/**
+ * Sends due nudges. Each run claims a batch (a lease held by this instance's {@code owner}), then for each:
+ * drops it if it is more than the misfire age late (logged, never a burst of stale nudges), applies the
+ * person's preferences (stopped, paused, snoozed, skipped week: skip; quiet hours: wait), records the
+ * attempt under its unique key (nudge, due time) and only then sends it through the {@link Sender} for the
+ * platform of the person's first reachable identity. RETRY_LATER waits for the platform's retry-after;
+ * UNDELIVERABLE marks the identity and moves on to the person's next one.
+ */
+public final class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
+
+    /** Settings of one dispatcher. */
+    public record Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts) {
+    }
+
+    /** What one run did. */
+    public record Report(int claimed, int sent, int dropped, int skipped, int deferred, int retried, int undeliverable,
+                         int unconfirmed) {
+        Report plus(Report o) {
+            return new Report(claimed + o.claimed, sent + o.sent, dropped + o.dropped, skipped + o.skipped,
+                    deferred + o.deferred, retried + o.retried, undeliverable + o.undeliverable, unconfirmed + o.unconfirmed);
+        }
+
+        static final Report NONE = new Report(0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private final NudgeStore store;
+    private final PeopleStore people;
+    private final PreferencesStore preferences;
+    private final SchoolCalendars calendars;
+    private final NudgeComposer composer;
+    private final Map<String, Sender> senders = new LinkedHashMap<>();
+    private final Clock clock;
+    private final Settings settings;
+
+    public Dispatcher(NudgeStore store, PeopleStore people, PreferencesStore preferences, SchoolCalendars calendars,
+                      NudgeComposer composer, List<Sender> senders, Clock clock, Settings settings) {
+        this.store = store;
+        this.people = people;
+        this.preferences = preferences;
+        this.calendars = calendars;
+        this.composer = composer;
+        for (Sender s : senders) {
+            this.senders.putIfAbsent(s.platform(), s);
+        }
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public String owner() {
+        return settings.owner();
+    }
+
+    /** Runs batches until nothing is due (bounded, so one run cannot go on for ever). */
+    public Report drain() {
+        Report total = Report.NONE;
+        for (int i = 0; i < 1000; i++) {
+            Report r = runOnce();
+            total = total.plus(r);
+            if (r.claimed() == 0) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** Claims one batch of due nudges and handles each. */
+    public Report runOnce() {
+        Instant now = clock.instant();
+        List<NudgeStore.Nudge> batch = store.claim(settings.owner(), now, settings.lease(), settings.batchSize());
+        int[] c = new int[8];
+        c[0] = batch.size();
+        for (NudgeStore.Nudge n : batch) {
+            Outcome o;
+            try {
+                o = handle(n);
+            } catch (RuntimeException e) {
+                log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
+                store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
+                o = Outcome.RETRIED;
+            }
+            c[o.ordinal() + 1]++;
+        }
+        return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    }
+
+    private enum Outcome { SENT, DROPPED, SKIPPED, DEFERRED, RETRIED, UNDELIVERABLE, UNCONFIRMED }
+
+    private Outcome handle(NudgeStore.Nudge n) {
+        Instant now = clock.instant();
+        String owner = settings.owner();
+        Duration late = Duration.between(n.due(), now);
+        if (late.compareTo(settings.misfireMaxAge()) > 0) {
+            log.info("dropped nudge {} ({}): {} min late, more than the misfire limit of {} min",
+                    n.id(), n.kind().code(), late.toMinutes(), settings.misfireMaxAge().toMinutes());
+            store.finish(n, owner, NudgeStore.Status.DROPPED, "missed by " + late.toMinutes() + " min", now);
+            return Outcome.DROPPED;
+        }
+        Optional<Person> person = people.person(n.personId());
+        if (person.isEmpty()) {
+            store.finish(n, owner, NudgeStore.Status.DROPPED, "person gone", now);
+            return Outcome.DROPPED;
+        }
+        ZoneId zone = people.school(person.get().schoolId()).map(School::zone).orElse(ZoneId.of("Europe/London"));
+        School school = new School(person.get().schoolId(), "", zone);
+        SchoolCalendar calendar = calendars.forSchool(school);
+        LocalDateTime localNow = LocalDateTime.ofInstant(now, zone);
+        if (calendar.isHoliday(localNow.toLocalDate())) {
+            store.finish(n, owner, NudgeStore.Status.SKIPPED, "holiday", now);
+            return Outcome.SKIPPED;
+        }
+        NudgePreferences.Verdict verdict = preferences.get(n.personId()).verdict(localNow);
+        if (verdict.kind() == NudgePreferences.Verdict.Kind.SKIP) {
+            store.finish(n, owner, NudgeStore.Status.SKIPPED, verdict.reason(), now);
+            return Outcome.SKIPPED;
+        }
+        if (verdict.kind() == NudgePreferences.Verdict.Kind.DEFER) {
+            store.reschedule(n, owner, verdict.deferTo().atZone(zone).toInstant(), verdict.reason(), now);
+            return Outcome.DEFERRED;
+        }
+        Optional<List<Message>> messages = composer.compose(n);
+        if (messages.isEmpty()) {
+            store.finish(n, owner, NudgeStore.Status.SKIPPED, "nothing to say", now);
+            return Outcome.SKIPPED;
+        }
+        List<UserRef> reachable = new ArrayList<>();
+        for (UserRef ref : people.identitiesOf(n.personId())) {
+            if (senders.containsKey(ref.platform()) && !store.isUndeliverable(ref)) {
+                reachable.add(ref);
+            }
+        }
+        if (reachable.isEmpty()) {
+            store.finish(n, owner, NudgeStore.Status.UNDELIVERABLE, "no reachable identity", now);
+            return Outcome.UNDELIVERABLE;
+        }
+        Optional<NudgeStore.AttemptState> earlier = store.beginAttempt(n, owner, now);
+        if (earlier.isPresent()) {
+            // another instance began this very attempt (and maybe died): never send it twice
+            boolean delivered = earlier.get() == NudgeStore.AttemptState.DELIVERED;
+            store.finish(n, owner, delivered ? NudgeStore.Status.SENT : NudgeStore.Status.UNCONFIRMED,
+                    "attempt already recorded: " + earlier.get(), now);
+            return delivered ? Outcome.SKIPPED : Outcome.UNCONFIRMED;
+        }
+        for (UserRef ref : reachable) {
+            DeliveryResult result;
+            try {
+                result = senders.get(ref.platform()).send(ref, messages.get());
+            } catch (RuntimeException e) {
+                result = DeliveryResult.retryLater(DEFAULT_RETRY, e.getClass().getSimpleName());
+            }
+            Instant after = clock.instant();
+            switch (result.outcome()) {
+                case DELIVERED -> {
+                    store.endAttempt(n, NudgeStore.AttemptState.DELIVERED, ref.platform(), after);
+                    store.finish(n, owner, NudgeStore.Status.SENT, ref.platform(), after);
+                    return Outcome.SENT;
+                }
+                case RETRY_LATER -> {
+                    store.endAttempt(n, NudgeStore.AttemptState.RETRY, ref.platform(), after);
+                    if (n.attempts() >= settings.maxAttempts()) {
+                        store.finish(n, owner, NudgeStore.Status.FAILED, "gave up after " + n.attempts() + " attempts", after);
+                        return Outcome.UNDELIVERABLE;
+                    }
+                    Duration wait = result.retryAfter() == null || result.retryAfter().isNegative() ? DEFAULT_RETRY : result.retryAfter();
+                    store.reschedule(n, owner, after.plus(wait), "retry: " + result.detail(), after);
+                    return Outcome.RETRIED;
+                }
+                case UNDELIVERABLE -> {
+                    log.info("identity {} on {} is undeliverable: {}", ref.userId(), ref.platform(), result.detail());
+                    store.markUndeliverable(ref, result.detail(), after);
+                }
+            }
+        }
+        Instant end = clock.instant();
+        store.endAttempt(n, NudgeStore.AttemptState.UNDELIVERABLE, null, end);
+        store.finish(n, owner, NudgeStore.Status.UNDELIVERABLE, "every identity undeliverable", end);
+        return Outcome.UNDELIVERABLE;
+    }
+}

@@ -1,0 +1,73 @@
+package uk.ectmentor.scheduler;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The scheduler's settings ({@code bot.scheduler.*}, from environment variables: see application.yaml).
+ *
+ * @param enabled          run the dispatcher and housekeeping jobs on this instance
+ * @param dispatchInterval how often the dispatcher looks for due nudges
+ * @param leaseLength      how long a claim lasts; a crashed instance's claims are retaken after it
+ * @param misfireMaxAge    a nudge later than this (after downtime) is dropped, not sent
+ * @param instanceId       this instance's name in leases; blank: host name and process id
+ * @param planCron         when nudges are planned (Quartz cron, UTC)
+ * @param planHorizon      how far ahead each planning run plans
+ * @param cleanupCron      when finished nudges and delivery records are deleted (Quartz cron, UTC)
+ * @param keepFor          how long finished nudges and delivery records are kept
+ * @param calendarDir      per-school calendars ({@code <schoolId>.yaml} or {@code .ics}); blank: England's default
+ */
+@ConfigurationProperties("bot.scheduler")
+public record SchedulerProperties(Boolean enabled, Duration dispatchInterval, Duration leaseLength, Duration misfireMaxAge,
+                                  String instanceId, Integer batchSize, Integer maxAttempts, String planCron,
+                                  Duration planHorizon, String cleanupCron, Duration keepFor, String calendarDir,
+                                  LocalTime dayBeforeTime, LocalTime morningTime, LocalTime studyTime) {
+
+    public boolean isEnabled() {
+        return enabled == null || enabled;
+    }
+
+    public Duration dispatchEvery() {
+        return dispatchInterval == null ? Duration.ofSeconds(30) : dispatchInterval;
+    }
+
+    public Dispatcher.Settings dispatcherSettings() {
+        return new Dispatcher.Settings(owner(), leaseLength == null ? Duration.ofMinutes(5) : leaseLength,
+                misfireMaxAge == null ? Duration.ofHours(1) : misfireMaxAge,
+                batchSize == null ? 200 : batchSize, maxAttempts == null ? 5 : maxAttempts);
+    }
+
+    public String owner() {
+        return instanceId == null || instanceId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instanceId;
+    }
+
+    public String planSchedule() {
+        return planCron == null || planCron.isBlank() ? "0 5 * * * ?" : planCron;
+    }
+
+    public Duration horizon() {
+        return planHorizon == null ? Duration.ofDays(8) : planHorizon;
+    }
+
+    public String cleanupSchedule() {
+        return cleanupCron == null || cleanupCron.isBlank() ? "0 30 3 * * ?" : cleanupCron;
+    }
+
+    public Duration keep() {
+        return keepFor == null ? Duration.ofDays(30) : keepFor;
+    }
+
+    public Path calendarPath() {
+        return calendarDir == null || calendarDir.isBlank() ? null : Path.of(calendarDir);
+    }
+
+    public NudgePlanner.Times times() {
+        NudgePlanner.Times d = NudgePlanner.Times.defaults();
+        return new NudgePlanner.Times(dayBeforeTime == null ? d.dayBefore() : dayBeforeTime,
+                morningTime == null ? d.morning() : morningTime, studyTime == null ? d.study() : studyTime, d.afterMeeting());
+    }
+}

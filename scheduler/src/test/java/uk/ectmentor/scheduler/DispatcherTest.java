@@ -1,0 +1,218 @@
+package uk.ectmentor.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.DeliveryResult;
+import uk.ectmentor.core.nudges.NudgePreferences;
+
+/** The dispatcher against the embedded store: exactly-once, crashes, misfires, preferences, platform answers. */
+class DispatcherTest {
+    /** Monday 30 November 2026, 10:00 in London (= UTC in winter). */
+    private static final Instant MONDAY_10 = Instant.parse("2026-11-30T10:00:00Z");
+    private static final LocalDateTime LOCAL_10 = LocalDateTime.of(2026, 11, 30, 10, 0);
+
+    private final Fixture f = new Fixture(MONDAY_10);
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private List<PlannedNudge> oneNudgeEachFor(int pairings, LocalDateTime at) {
+        List<PlannedNudge> out = new ArrayList<>();
+        for (int i = 0; i < pairings; i++) {
+            f.pairing(i);
+            out.add(f.meetingNudge(i, at));
+        }
+        f.store.savePlan(out, f.clock.instant());
+        return out;
+    }
+
+    private NudgeStore.Status status(PlannedNudge n) {
+        return f.store.nudge(n.id()).orElseThrow().status();
+    }
+
+    @Test
+    void threeInstancesRacingDeliverEachNudgeExactlyOnce() throws Exception {
+        int count = 60;
+        oneNudgeEachFor(count, LOCAL_10);
+        RecordingSender web = new RecordingSender("web");
+        List<Dispatcher> instances = List.of(f.dispatcher("a", Duration.ofHours(1), 7, web),
+                f.dispatcher("b", Duration.ofHours(1), 7, web), f.dispatcher("c", Duration.ofHours(1), 7, web));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Dispatcher.Report>> runs = new ArrayList<>();
+        for (Dispatcher d : instances) {
+            runs.add(pool.submit(() -> {
+                go.await();
+                return d.drain();
+            }));
+        }
+        go.countDown();
+        int claimed = 0;
+        int sent = 0;
+        for (Future<Dispatcher.Report> r : runs) {
+            claimed += r.get(60, TimeUnit.SECONDS).claimed();
+            sent += r.get().sent();
+        }
+        pool.shutdown();
+        assertThat(web.sent).hasSize(count);
+        assertThat(web.countByUser()).hasSize(count).allSatisfy((user, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(claimed).isEqualTo(count);
+        assertThat(sent).isEqualTo(count);
+        assertThat(f.store.all()).allMatch(n -> n.status() == NudgeStore.Status.SENT);
+        assertThat(f.store.deliveredCount()).isEqualTo(count);
+        // nothing is left for anyone
+        assertThat(instances.get(0).drain().claimed()).isZero();
+    }
+
+    /** Stands for the process dying: not caught by the dispatcher. */
+    static final class Killed extends Error {
+    }
+
+    @Test
+    void anInstanceKilledMidBatchHasItsClaimsRetakenAfterTheLeaseWithoutASecondSend() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(10, LOCAL_10);
+        RecordingSender dying = new RecordingSender("web", (to, n) -> {
+            if (n == 4) {
+                throw new Killed();
+            }
+            return DeliveryResult.delivered();
+        });
+        Dispatcher a = f.dispatcher("a", Duration.ofHours(1), 50, dying);
+        assertThatThrownBy(a::runOnce).isInstanceOf(Killed.class);
+        assertThat(dying.sent).hasSize(3);
+
+        RecordingSender web = new RecordingSender("web");
+        Dispatcher b = f.dispatcher("b", web);
+        // a's claims still hold: b finds nothing to do
+        assertThat(b.drain().claimed()).isZero();
+        f.clock.advance(Fixture.LEASE.plusSeconds(1));
+        Dispatcher.Report report = b.drain();
+        assertThat(report.claimed()).isEqualTo(7);
+        assertThat(report.sent()).isEqualTo(6);
+        // the one a was sending when it died has a delivery record: it is never sent again
+        assertThat(report.unconfirmed()).isEqualTo(1);
+        List<String> everyone = new ArrayList<>();
+        dying.sent.forEach(s -> everyone.add(s.to().userId()));
+        web.sent.forEach(s -> everyone.add(s.to().userId()));
+        assertThat(everyone).hasSize(9).doesNotHaveDuplicates();
+        assertThat(nudges).extracting(this::status).containsOnly(NudgeStore.Status.SENT, NudgeStore.Status.UNCONFIRMED);
+    }
+
+    @Test
+    void afterTwoHoursDownOnlyNudgesLessThanTheMisfireAgeLateAreSentAndOnlyOnce() {
+        for (int i = 0; i < 4; i++) {
+            f.pairing(i);
+        }
+        List<PlannedNudge> nudges = List.of(
+                f.meetingNudge(0, LocalDateTime.of(2026, 11, 30, 8, 0)),
+                f.meetingNudge(1, LocalDateTime.of(2026, 11, 30, 8, 59)),
+                f.meetingNudge(2, LocalDateTime.of(2026, 11, 30, 9, 30)),
+                f.meetingNudge(3, LocalDateTime.of(2026, 11, 30, 9, 59)));
+        f.store.savePlan(nudges, Instant.parse("2026-11-30T07:00:00Z"));
+        // the instance was down from 08:00 to 10:00
+        RecordingSender web = new RecordingSender("web");
+        Dispatcher restarted = f.dispatcher("a", Duration.ofHours(1), 50, web);
+        Dispatcher.Report report = restarted.drain();
+        assertThat(report.dropped()).isEqualTo(2);
+        assertThat(report.sent()).isEqualTo(2);
+        assertThat(web.countByUser()).containsOnlyKeys("m2", "m3");
+        assertThat(status(nudges.get(0))).isEqualTo(NudgeStore.Status.DROPPED);
+        assertThat(f.store.nudge(nudges.get(1).id()).orElseThrow().detail()).contains("missed by 61 min");
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(restarted.drain().claimed()).isZero();
+        assertThat(web.sent).hasSize(2);
+    }
+
+    @Test
+    void snoozedStoppedAndSkippedPeopleGetNothingAndStartBringsNudgesBack() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(4, LOCAL_10);
+        var prefs = f.storage.preferences();
+        prefs.save(NudgePreferences.defaults("m0").snoozeUntil(java.time.LocalDate.of(2026, 12, 7)));
+        prefs.save(NudgePreferences.defaults("m1").stop());
+        prefs.save(NudgePreferences.defaults("m2").skipWeek(java.time.LocalDate.of(2026, 11, 30)));
+        prefs.save(NudgePreferences.defaults("m3").stop().start());
+        RecordingSender web = new RecordingSender("web");
+        Dispatcher.Report report = f.dispatcher("a", web).drain();
+        assertThat(report.skipped()).isEqualTo(3);
+        assertThat(web.countByUser()).containsOnlyKeys("m3");
+        assertThat(f.store.nudge(nudges.get(0).id()).orElseThrow().detail()).isEqualTo("snoozed");
+        assertThat(f.store.nudge(nudges.get(1).id()).orElseThrow().detail()).isEqualTo("stopped");
+        assertThat(f.store.nudge(nudges.get(2).id()).orElseThrow().detail()).isEqualTo("skipped week");
+    }
+
+    @Test
+    void aNudgeInQuietHoursWaitsUntilTheyEnd() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        f.storage.preferences().save(NudgePreferences.defaults("m0").quiet(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0)));
+        RecordingSender web = new RecordingSender("web");
+        Dispatcher d = f.dispatcher("a", web);
+        assertThat(d.drain().deferred()).isEqualTo(1);
+        assertThat(f.store.nudge(nudges.get(0).id()).orElseThrow().due()).isEqualTo(Instant.parse("2026-11-30T12:00:00Z"));
+        f.clock.advance(Duration.ofMinutes(119));
+        assertThat(d.drain().claimed()).isZero();
+        f.clock.advance(Duration.ofMinutes(1));
+        assertThat(d.drain().sent()).isEqualTo(1);
+        assertThat(web.sent).hasSize(1);
+    }
+
+    @Test
+    void retryLaterWaitsForThePlatformsRetryAfter() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        RecordingSender limited = new RecordingSender("web",
+                (to, n) -> n == 1 ? DeliveryResult.retryLater(Duration.ofSeconds(30), "429") : DeliveryResult.delivered());
+        Dispatcher d = f.dispatcher("a", limited);
+        assertThat(d.drain().retried()).isEqualTo(1);
+        assertThat(status(nudges.get(0))).isEqualTo(NudgeStore.Status.WAITING);
+        f.clock.advance(Duration.ofSeconds(29));
+        assertThat(d.drain().claimed()).isZero();
+        f.clock.advance(Duration.ofSeconds(1));
+        assertThat(d.drain().sent()).isEqualTo(1);
+        assertThat(limited.sent).hasSize(1);
+        assertThat(status(nudges.get(0))).isEqualTo(NudgeStore.Status.SENT);
+    }
+
+    @Test
+    void anUndeliverableIdentityIsMarkedAndNotTriedAgainWhileAnotherPlatformStillWorks() {
+        f.pairing(0);
+        f.pairing(1);
+        f.storage.people().linkIdentity(new UserRef("slack", "T1", "U0"), "m0");
+        RecordingSender slack = new RecordingSender("slack", (to, n) -> DeliveryResult.undeliverable("account_inactive"));
+        RecordingSender web = new RecordingSender("web", (to, n) -> to.userId().equals("m1")
+                ? DeliveryResult.undeliverable("gone") : DeliveryResult.delivered());
+        f.store.savePlan(List.of(f.meetingNudge(0, LOCAL_10), f.meetingNudge(1, LOCAL_10)), f.clock.instant());
+        Dispatcher d = f.dispatcher("a", slack, web);
+        Dispatcher.Report first = d.drain();
+        // m0: Slack refuses, the web chat takes it; m1: the only identity refuses
+        assertThat(first.sent()).isEqualTo(1);
+        assertThat(first.undeliverable()).isEqualTo(1);
+        assertThat(web.countByUser()).containsOnlyKeys("m0");
+        assertThat(f.store.isUndeliverable(new UserRef("slack", "T1", "U0"))).isTrue();
+        // the next nudges: Slack isn't asked again for m0, and m1's is not retried for ever
+        f.store.savePlan(List.of(f.meetingNudge(0, LOCAL_10.plusDays(1)), f.meetingNudge(1, LOCAL_10.plusDays(1))), f.clock.instant());
+        f.clock.advance(Duration.ofDays(1));
+        Dispatcher.Report second = d.drain();
+        assertThat(second.sent()).isEqualTo(1);
+        assertThat(second.undeliverable()).isEqualTo(1);
+        assertThat(slack.calls()).isEqualTo(1);
+        assertThat(web.countByUser()).containsEntry("m0", 2L);
+        assertThat(f.store.all()).noneMatch(n -> n.status() == NudgeStore.Status.WAITING || n.status() == NudgeStore.Status.PLANNED);
+    }
+}
