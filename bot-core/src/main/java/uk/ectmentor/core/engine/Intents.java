@@ -128,7 +128,7 @@ public final class Intents {
         for (int i = 0; i < phrase.words().size(); i++) {
             String want = phrase.words().get(i);
             String got = tokens.get(skip + i).word();
-            if (!want.equals(got) && !(fuzzy && want.length() >= 4 && distance(want, got) <= 1)) {
+            if (!want.equals(got) && !(fuzzy && want.length() >= 4 && editDistance(want, got) <= 1)) {
                 return false;
             }
         }
@@ -163,23 +163,4 @@ public final class Intents {
         return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]", " ").replace("'", "").trim().replaceAll("\\s+", " ");
     }
 
-    /** Optimal string alignment distance: edits, including swapping two neighbouring letters. */
-    static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return 2;
-        }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
-        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
-    }
 }
