@@ -17,6 +17,7 @@ import uk.ectmentor.core.delivery.Sender;
 import uk.ectmentor.core.delivery.WebInbox;
 import uk.ectmentor.core.nudges.NudgeInputs;
 import uk.ectmentor.core.nudges.PreferencesStore;
+import uk.ectmentor.core.rights.RetentionJob;
 import uk.ectmentor.core.storage.MongoStorage;
 
 /**
@@ -64,9 +65,24 @@ class SchedulerConfiguration {
                 props.dispatcherSettings());
     }
 
+    /**
+     * The nightly housekeeping every instance runs (each step is idempotent, so two instances running it is
+     * harmless): old nudge records, platform delivery ids older than any retry, expired link codes, and the
+     * retention rule for people whose induction ended long ago. No TTL indexes: the embedded store has none.
+     */
+    static void cleanUp(NudgeStore store, MongoStorage storage, RetentionJob retention, java.time.Instant now,
+                        java.time.Duration keep) {
+        log.info("clean-up removed {} old nudge records", store.cleanUp(now.minus(keep)));
+        log.info("clean-up forgot {} old platform deliveries", storage.inboundDedup().forgetBefore(now.minus(java.time.Duration.ofDays(2))));
+        log.info("clean-up removed {} expired link codes", storage.linkCodes().deleteExpired(now));
+        if (retention != null) {
+            log.info("retention erased the records of {} people past the retention period", retention.run());
+        }
+    }
+
     @Bean
     SmartLifecycle nudgeJobs(SchedulerProperties props, Dispatcher dispatcher, SchedulePlanning planning, NudgeStore store,
-                             Clock clock) {
+                             Clock clock, MongoStorage storage, ObjectProvider<RetentionJob> retention) {
         return new SmartLifecycle() {
             private QuartzJobs jobs;
 
@@ -81,7 +97,7 @@ class SchedulerConfiguration {
                         .cron("plan", props.planSchedule(), ZoneOffset.UTC,
                                 () -> planning.planAll(clock.instant(), props.horizon()))
                         .cron("clean-up", props.cleanupSchedule(), ZoneOffset.UTC,
-                                () -> log.info("clean-up removed {} old nudge records", store.cleanUp(clock.instant().minus(props.keep()))));
+                                () -> cleanUp(store, storage, retention.getIfAvailable(), clock.instant(), props.keep()));
                 jobs.start();
                 // plan at start too, so a fresh instance has a schedule without waiting for the hour
                 Thread t = new Thread(() -> {
