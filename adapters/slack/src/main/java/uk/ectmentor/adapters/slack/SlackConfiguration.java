@@ -42,7 +42,6 @@ public class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
     static final Duration POST_INTERVAL = Duration.ofSeconds(1);
     static final Duration LONGEST_PACE = Duration.ofSeconds(3);
-    static final Duration FORGET_DELIVERIES_AFTER = Duration.ofDays(2);
 
     @Bean
     Slack slack(SlackProperties props) {
@@ -108,10 +107,7 @@ public class SlackConfiguration {
         SlackAdapter adapter = new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
                 slackRenderer.forms(), slackPoster, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
         adapter.register(app);
-        slackWork.everyHour("forget old Slack deliveries and expired link codes", () -> {
-            storage.inboundDedup().forgetBefore(clock.instant().minus(FORGET_DELIVERIES_AFTER));
-            storage.linkCodes().deleteExpired(clock.instant());
-        });
+        // old delivery ids and expired link codes are cleared by the scheduler's nightly housekeeping
         return app;
     }
 

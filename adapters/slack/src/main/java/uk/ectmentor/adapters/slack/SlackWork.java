@@ -23,7 +23,6 @@ public final class SlackWork implements AutoCloseable {
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
-    private final java.util.List<ExecutorService> timers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SlackWork(int threads) {
         AtomicInteger n = new AtomicInteger();
@@ -64,23 +63,6 @@ public final class SlackWork implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} now and then every hour, on a thread of its own, until close. */
-    void everyHour(String name, Runnable task) {
-        java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "slack-timer");
-            t.setDaemon(true);
-            return t;
-        });
-        timers.add(timer);
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.warn("{} failed: {}", name, e.getMessage());
-            }
-        }, 1, 60, TimeUnit.MINUTES);
-    }
-
     /** Waits until no work is queued or running; true if that happened within {@code timeout}. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -103,7 +85,6 @@ public final class SlackWork implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timers.forEach(ExecutorService::shutdownNow);
         pool.shutdownNow();
     }
 }
