@@ -1,10 +1,18 @@
 package uk.ectmentor.core.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import uk.ectmentor.core.chat.UserRef;
 
 /**
  * Remembers which platform deliveries (Slack event ids, interaction ids, ...) have been taken in, so a
  * platform's retry of the same delivery is acknowledged without being processed a second time.
+ *
+ * <p>A typed message can be kept with its delivery ({@link #accept}) until it has been handled: a platform
+ * that was told "got it" does not send again, so a message taken in just before a crash is picked up again
+ * from here ({@link #claimUnhandled}) rather than lost.
  */
 public interface InboundDedupStore {
     /**
@@ -13,6 +21,26 @@ public interface InboundDedupStore {
      * @return true the first time a key is seen, false for every repeat
      */
     boolean firstDelivery(String key, Instant at);
+
+    /** A typed message taken in and not yet answered; {@code channel} may be null (answer by direct message). */
+    record Pending(String key, UserRef from, String text, String channel, Instant at) {
+    }
+
+    /**
+     * Records the delivery together with its message, until {@link #handled}.
+     *
+     * @return true the first time the key is seen, false for every repeat
+     */
+    boolean accept(Pending pending);
+
+    /** The message was handled: forget its text, keep the key (retries still count as repeats). */
+    void handled(String key);
+
+    /**
+     * Claims up to {@code limit} messages accepted before {@code acceptedBefore} and not handled, for
+     * {@code owner} until {@code now + lease}; a claim that expired (its owner died) can be claimed again.
+     */
+    List<Pending> claimUnhandled(Instant acceptedBefore, Instant now, String owner, Duration lease, int limit);
 
     /** Forgets deliveries received before {@code cutoff} (platforms stop retrying long before). */
     long forgetBefore(Instant cutoff);

@@ -1,35 +1,102 @@
 package uk.ectmentor.core.storage;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import org.bson.Document;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 
+import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.trust.FieldCipher;
 
 /**
  * Received deliveries, one document each with the delivery key as {@code _id}: the unique {@code _id}
  * is what makes a concurrent retry lose the race, on real MongoDB and on the embedded server alike.
+ * A message kept until handled carries {@code pending: true} and its text (sealed like the learning log);
+ * claiming one for recovery is a single-document compare-and-set on the claim's expiry.
  * Old records are removed by {@link #forgetBefore} (no TTL index: the embedded server has none).
  */
 final class MongoInboundDedupStore implements InboundDedupStore {
     private final MongoCollection<Document> deliveries;
+    private final FieldCipher cipher;
 
-    MongoInboundDedupStore(MongoDatabase db) {
+    MongoInboundDedupStore(MongoDatabase db, FieldCipher cipher) {
         this.deliveries = db.getCollection("inboundDeliveries");
+        this.cipher = cipher;
     }
 
     @Override
     public boolean firstDelivery(String key, Instant at) {
+        return insert(new Document("_id", key).append("at", Date.from(at)));
+    }
+
+    @Override
+    public boolean accept(Pending p) {
+        Document d = new Document("_id", p.key()).append("at", Date.from(p.at())).append("pending", true)
+                .append("platform", p.from().platform()).append("tenant", p.from().tenant())
+                .append("userId", p.from().userId()).append("channel", p.channel());
+        if (cipher != null && cipher.enabled()) {
+            FieldCipher.Sealed sealed = cipher.seal(p.text(), p.key());
+            d.append("text", sealed.value()).append("textKey", sealed.keyId());
+        } else {
+            d.append("text", p.text());
+        }
+        return insert(d);
+    }
+
+    @Override
+    public void handled(String key) {
+        Mongo.run(() -> deliveries.updateOne(eq("_id", key),
+                Updates.combine(Updates.set("pending", false), Updates.unset("text"), Updates.unset("textKey"))));
+    }
+
+    @Override
+    public List<Pending> claimUnhandled(Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
+        return Mongo.call(() -> {
+            List<Pending> claimed = new ArrayList<>();
+            for (int i = 0; i < limit; i++) {
+                Document d = deliveries.findOneAndUpdate(
+                        and(eq("pending", true), lt("at", Date.from(acceptedBefore)),
+                                or(exists("claimUntil", false), lt("claimUntil", Date.from(now)))),
+                        Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                if (d == null) {
+                    break;
+                }
+                String keyId = d.getString("textKey");
+                String text = keyId == null ? d.getString("text") : cipher.open(new FieldCipher.Sealed(keyId, d.getString("text")), d.getString("_id"));
+                claimed.add(new Pending(d.getString("_id"), new UserRef(d.getString("platform"), d.getString("tenant"), d.getString("userId")),
+                        text, d.getString("channel"), d.getDate("at").toInstant()));
+            }
+            return claimed;
+        });
+    }
+
+    @Override
+    public long forgetBefore(Instant cutoff) {
+        return Mongo.call(() -> deliveries.deleteMany(lt("at", Date.from(cutoff))).getDeletedCount());
+    }
+
+    private boolean insert(Document d) {
         return Mongo.call(() -> {
             try {
-                deliveries.insertOne(new Document("_id", key).append("at", Date.from(at)));
+                deliveries.insertOne(d);
                 return true;
             } catch (MongoWriteException e) {
                 if (Mongo.isDuplicateKey(e)) {
@@ -38,10 +105,5 @@ final class MongoInboundDedupStore implements InboundDedupStore {
                 throw e;
             }
         });
-    }
-
-    @Override
-    public long forgetBefore(Instant cutoff) {
-        return Mongo.call(() -> deliveries.deleteMany(lt("at", Date.from(cutoff))).getDeletedCount());
     }
 }

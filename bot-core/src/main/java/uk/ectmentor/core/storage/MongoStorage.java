@@ -67,7 +67,7 @@ public final class MongoStorage implements AutoCloseable {
         this.audit = new MongoAuditTrail(database);
         this.retention = new MongoRetentionStore(database);
         this.engagement = new MongoEngagementStore(database);
-        this.inboundDedup = new MongoInboundDedupStore(database);
+        this.inboundDedup = new MongoInboundDedupStore(database, cipher);
         this.linkCodes = new MongoLinkCodeStore(database);
         this.conversationRefs = new MongoConversationRefStore(database);
         this.preferences = new MongoPreferencesStore(database);

@@ -3,6 +3,7 @@ package uk.ectmentor.adapters.slack;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,9 @@ final class SlackAdapter {
     /** response_url takes at most five posts. */
     static final int RESPONSE_URL_POSTS = 5;
     private static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(5);
+    /** A kept message still unanswered after this long was lost by a process that stopped. */
+    static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
+    private static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
 
     private final ConversationEngine engine;
     private final HomePage home;
@@ -91,11 +95,14 @@ final class SlackAdapter {
             UserRef from = new UserRef(PLATFORM, p.getTeamId(), p.getUserId());
             String text = SlackText.fromSlack(p.getText() == null ? "" : p.getText()).strip();
             String delivery = "slack:command:" + p.getTriggerId();
-            if (firstTime(delivery)) {
+            String said = text.isEmpty() ? "help" : text;
+            if (keep(new InboundDedupStore.Pending(delivery, from, said, null, clock.instant()))) {
                 ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
                         .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
-                work.submit(from.key(), () -> respond(from, p.getResponseUrl(), url,
-                        engine.handle(Inbound.text(from, text.isEmpty() ? "help" : text, delivery))));
+                work.submit(from.key(), () -> {
+                    respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
+                    handled(delivery);
+                });
             }
             return ctx.ack();
         });
@@ -105,10 +112,10 @@ final class SlackAdapter {
                 return ctx.ack();
             }
             String delivery = "slack:event:" + payload.getEventId();
-            if (firstTime(delivery)) {
-                UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
-                String text = SlackText.fromSlack(e.getText());
-                work.submit(from.key(), () -> reply(from, e.getChannel(), engine.handle(Inbound.text(from, text, delivery))));
+            UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
+            String text = SlackText.fromSlack(e.getText());
+            if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), clock.instant()))) {
+                work.submit(from.key(), () -> answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null)));
             }
             return ctx.ack();
         });
@@ -198,6 +205,50 @@ final class SlackAdapter {
             }
         });
         return errors;
+    }
+
+    /**
+     * Keeps a typed message with its delivery until it is answered. True unless the delivery was seen before.
+     * With the store down the message is still handled (the engine then says it could not save anything).
+     */
+    private boolean keep(InboundDedupStore.Pending pending) {
+        try {
+            return dedup.accept(pending);
+        } catch (RuntimeException e) {
+            log.warn("could not record a Slack delivery: {}", e.getMessage());
+            return true;
+        }
+    }
+
+    private void handled(String delivery) {
+        try {
+            dedup.handled(delivery);
+        } catch (RuntimeException e) {
+            log.warn("could not mark a Slack delivery handled (it will be picked up again): {}", e.getMessage());
+        }
+    }
+
+    /** Runs a kept message through the engine, answers in its channel (or by DM), then marks it handled. */
+    void answer(InboundDedupStore.Pending p) {
+        reply(p.from(), p.channel(), engine.handle(Inbound.text(p.from(), p.text(), p.key())));
+        handled(p.key());
+    }
+
+    /**
+     * Picks up messages that were acknowledged to Slack but never answered (the process died in between):
+     * Slack will not send them again, so they are handled from the store. The engine keys a reflection by
+     * its delivery id, so one that was saved before the crash is not saved twice.
+     *
+     * @return how many were picked up
+     */
+    int recoverUnhandled(String owner) {
+        Instant now = clock.instant();
+        List<InboundDedupStore.Pending> lost = dedup.claimUnhandled(now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, 100);
+        for (InboundDedupStore.Pending p : lost) {
+            log.info("answering a Slack message taken in before a restart ({})", p.key());
+            work.submit(p.from().key(), () -> answer(p));
+        }
+        return lost.size();
     }
 
     /** True unless the delivery was seen before. With the store down it is handled (the engine then says so). */

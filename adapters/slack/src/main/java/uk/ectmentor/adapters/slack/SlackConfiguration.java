@@ -92,9 +92,16 @@ public class SlackConfiguration {
     }
 
     @Bean
-    App slackApp(Slack slack, SlackProperties props, MethodsClient slackMethods, ConversationEngine engine, MongoStorage storage,
-                 ContentPack content, Clock clock, SlackWork slackWork, SlackRenderer slackRenderer, SlackPoster slackPoster,
-                 ObjectProvider<Pacer> pacer) {
+    SlackAdapter slackAdapter(ConversationEngine engine, MongoStorage storage, ContentPack content, Clock clock, SlackWork slackWork,
+                              SlackRenderer slackRenderer, SlackPoster slackPoster, MethodsClient slackMethods,
+                              ObjectProvider<Pacer> pacer) {
+        HomePage home = new HomePage(storage.people(), storage.actions(), storage.learningLog(), content, clock);
+        return new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
+                slackRenderer.forms(), slackPoster, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
+    }
+
+    @Bean
+    App slackApp(Slack slack, SlackProperties props, SlackAdapter adapter) {
         App app = new App(AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(props.botToken().strip())
@@ -103,12 +110,32 @@ public class SlackConfiguration {
                 .requestVerificationEnabled(false)
                 .authTestCacheEnabled(true)
                 .build());
-        HomePage home = new HomePage(storage.people(), storage.actions(), storage.learningLog(), content, clock);
-        SlackAdapter adapter = new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
-                slackRenderer.forms(), slackPoster, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
         adapter.register(app);
         // old delivery ids and expired link codes are cleared by the scheduler's nightly housekeeping
         return app;
+    }
+
+    /**
+     * Every 30 seconds ({@code bot.slack.recovery-interval}), answers messages that were acknowledged to Slack but never answered because a process
+     * stopped in between (any instance may pick them up: claims are leased in the store).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService slackRecovery(SlackAdapter adapter,
+            @org.springframework.beans.factory.annotation.Value("${bot.slack.recovery-interval:PT30S}") Duration every) {
+        String owner = "slack-" + java.util.UUID.randomUUID();
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "slack-recovery");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                adapter.recoverUnhandled(owner);
+            } catch (RuntimeException e) {
+                log.warn("recovering unanswered Slack messages failed: {}", e.getMessage());
+            }
+        }, Math.min(10, every.toSeconds()), every.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        return timer;
     }
 
     @Bean

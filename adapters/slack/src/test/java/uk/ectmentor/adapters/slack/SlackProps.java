@@ -12,6 +12,8 @@ final class SlackProps {
         registry.add("bot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("bot.slack.signing-secret", () -> SlackTestApp.SECRET);
         registry.add("bot.slack.api-url", fake::apiUrl);
+        // tests call recovery themselves, on the test clock
+        registry.add("bot.slack.recovery-interval", () -> "PT24H");
         registry.add("server.address", () -> "127.0.0.1");
     }
 }
