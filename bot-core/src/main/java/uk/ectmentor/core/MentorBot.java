@@ -3,6 +3,7 @@ package uk.ectmentor.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Optional;
 
@@ -90,8 +91,9 @@ public final class MentorBot {
         links.register(router);
         Handler stranger = links.beforeStranger(onboarding::stranger);
         new NudgeControls(parts.people(), parts.preferences(), parts.calendars()).register(router);
-        router.command("help", turn -> help(router, turn), "what can you do", "commands", "menu", "hi", "hello")
-              .describe("help", "help", "this list");
+        router.command("help", turn -> help(router, turn, false), "what can you do", "commands", "menu", "hi", "hello")
+              .command("help all", turn -> help(router, turn, true), "all commands", "everything")
+              .describe("help", "help / help all", "the commands for your role / every command");
 
         return new ConversationEngine(router, parts.people(), parts.conversations(), parts.clock(),
                 parts.flowIdleTimeout(), stranger, turn -> {
@@ -102,12 +104,27 @@ public final class MentorBot {
                 });
     }
 
-    static List<Message> help(Router router, Turn turn) {
-        return List.of(Message.builder()
-                .heading("What I can do")
-                .bullets(router.describedCommands().stream().map(c -> "*" + c.usage() + "*: " + c.help()).toList())
-                .buttons(suggestions(turn))
-                .build());
+    /** The commands each role reaches for first; {@code help all} lists the rest too. */
+    private static final Map<Role, List<String>> FIRST_COMMANDS = Map.of(
+            Role.MENTOR, List.of("prompts", "meeting", "last meeting", "set action", "my actions", "session", "search",
+                    "shared reflections", "audit", "action plan", "nudges", "link", "help"),
+            Role.ECT, List.of("reflect", "gibbs", "log", "share", "prepare", "my actions", "session", "scenario", "audit",
+                    "action plan", "export log", "nudges", "link", "help"),
+            Role.INDUCTION_TUTOR, List.of("invite", "pair", "engagement", "session", "search", "nudges", "link", "help"),
+            Role.ADMIN, List.of("invite", "pair", "engagement", "session", "search", "link", "help"));
+
+    static List<Message> help(Router router, Turn turn, boolean all) {
+        List<String> first = FIRST_COMMANDS.getOrDefault(turn.person().role(), List.of());
+        List<Router.Command> shown = router.describedCommands().stream()
+                .filter(c -> all || first.contains(c.name()))
+                .toList();
+        Message.Builder m = Message.builder()
+                .heading(all ? "Everything I can do" : "What I can do")
+                .bullets(shown.stream().map(c -> "*" + c.usage() + "*: " + c.help()).toList());
+        if (!all) {
+            m.note("Say *help all* for every command (" + router.describedCommands().size() + ").");
+        }
+        return List.of(m.buttons(suggestions(turn)).build());
     }
 
     /** A short text close to a command ("promts", "my acions") is a typo, not a reflection. */
@@ -124,11 +141,11 @@ public final class MentorBot {
                             Button.command("Show everything I can do", "help"))
                     .build());
         }
-        return List.of(Message.builder()
-                .text("Sorry, I didn't understand \"" + abbreviate(turn.text()) + "\". Here's what I can do:")
-                .bullets(router.describedCommands().stream().map(c -> "*" + c.usage() + "*: " + c.help()).toList())
-                .buttons(suggestions(turn))
-                .build());
+        List<Message> list = help(router, turn, false);
+        List<Message> out = new java.util.ArrayList<>();
+        out.add(Message.text("Sorry, I didn't understand \"" + abbreviate(turn.text()) + "\". Here's what I can do:"));
+        out.addAll(list);
+        return out;
     }
 
     private static List<Button> suggestions(Turn turn) {
