@@ -59,7 +59,8 @@ public final class ActionPlanFlow implements Flow {
     public void register(Router router) {
         router.commandWithText("action plan", this::start, "year 2 plan", "year two plan", "smart targets", "smart target",
                         "new action plan")
-              .commandWithText("my plan", this::show, "my action plan", "show plan", "show my plan")
+              .commandWithText("my plan", this::show, "my action plan", "show plan", "show my plan",
+                      "plan review", "review my plan", "review plan")
               .flow(this)
               .describe("action plan", "action plan (mentors: action plan sam)", "your Year 2 action plan: SMART targets and a review date (Module 5 week 7)");
     }

@@ -216,6 +216,11 @@ public final class MongoStorage implements AutoCloseable {
         return preferences;
     }
 
+    /** What nudges use from the meeting, audit and plan stores (pre-meeting answers, audit focus, plan review). */
+    public uk.ectmentor.core.nudges.NudgeInputs nudgeInputs() {
+        return new uk.ectmentor.core.nudges.StoredNudgeInputs(people, meetings, audits, plans);
+    }
+
     /** Nudges waiting for web chat users. */
     public WebInbox webInbox() {
         return webInbox;
