@@ -92,6 +92,24 @@ class NudgeButtonsTest {
         assertThat(text).contains(open.get(0).text());
     }
 
+    @Test
+    void theDayBeforeNudgeShowsAnEctsRecordsOnlyToTheirOwnMentorInTheirSchool() {
+        bot.storage.meetings().saveReview(new PreMeetingReview(DemoData.PAIRING, DemoData.ECT, 4, 6, null, null,
+                "Ran the hinge question", "20 of 28", "Reteach", bot.clock.instant()));
+        var people = bot.storage.people();
+        people.saveSchool(new uk.ectmentor.core.people.School("other", "Other School", java.time.ZoneId.of("Europe/London")));
+        people.savePerson(new uk.ectmentor.core.people.Person("rex", "other", "Rex", uk.ectmentor.core.people.Role.MENTOR, "Primary", null));
+        people.savePairing(new uk.ectmentor.core.people.Pairing("pair-rex", "other", "rex", DemoData.ECT, 4, 6));
+        Instant due = bot.clock.instant();
+        NudgeStore.Nudge forged = new NudgeStore.Nudge("n-rex", "pair-rex", "rex", NudgeKind.MENTOR_PREP, null, 4, 6, due, due,
+                NudgeStore.Status.CLAIMED, "test", due, 0, null);
+        String text = composer.compose(forged).orElseThrow().get(0).plainText();
+        String action = bot.storage.actions().openFor(DemoData.ECT).get(0).text();
+        assertThat(text).doesNotContain(action).doesNotContain("hinge question");
+        assertThat(composer.compose(nudge(NudgeKind.MENTOR_PREP, null)).orElseThrow().get(0).plainText())
+                .contains(action).contains("hinge question");
+    }
+
     private static List<Button> buttons(List<Message> messages) {
         List<Button> out = new ArrayList<>();
         for (Message m : messages) {
