@@ -101,6 +101,8 @@ public final class MongoErasure implements PersonalDataStore {
             Target.replace("contracts", "recordedBy"),
             Target.delete("invites", "inviterId"),
             Target.replace("invites", "usedBy"),
+            Target.delete("codeAttempts", "who"),
+            Target.delete("codeAttempts", "who", Key.STRANGER_STATES),
             Target.delete("audits", "personId"),
             Target.delete("actionPlans", "personId"),
             Target.delete("nudgePreferences", "_id"),

@@ -58,6 +58,8 @@ class PersonalDataCoverageTest {
         bot.storage.auditTrail().record(new AuditTrail.Event("ev-1", DemoData.SCHOOL, "alex", "view.log", "sam", bot.clock.instant()));
         bot.storage.meetings().saveContract(new uk.ectmentor.core.meeting.Contract(DemoData.PAIRING, DemoData.SCHOOL,
                 Map.of("how", "Weekly, Tuesday"), "sam", bot.clock.instant()));
+        bot.storage.invites().failedAttempt("sam", bot.clock.instant());
+        bot.storage.invites().failedAttempt("ref:" + UserRef.web("sam").key(), bot.clock.instant());
         schedulerRecords();
     }
 
@@ -83,7 +85,7 @@ class PersonalDataCoverageTest {
         assertThat(where("sam")).as("the week left records of sam").hasSizeGreaterThan(10);
         List<String> before = where("sam");
         for (String c : List.of("meetings", "meeting_reviews", "actions", "audits", "actionPlans", "nudgePreferences",
-                "learningLog", "invites", "linkCodes", "nudges", "webInbox", "conversation_refs")) {
+                "learningLog", "invites", "linkCodes", "nudges", "webInbox", "conversation_refs", "codeAttempts")) {
             assertThat(before).as("expected records in " + c).anyMatch(w -> w.startsWith(c + "/"));
         }
 
