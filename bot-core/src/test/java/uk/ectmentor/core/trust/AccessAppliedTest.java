@@ -110,6 +110,14 @@ class AccessAppliedTest {
     }
 
     @Test
+    void theHomePageOfACrossSchoolPairingShowsNoActions() {
+        var home = new uk.ectmentor.core.home.HomePage(bot.storage.people(), bot.storage.actions(),
+                bot.storage.learningLog(), LearningFixtures.content(), bot.clock);
+        assertThat(home.forUser(UserRef.web("rex")).plainText()).doesNotContain("SECRET");
+        assertThat(home.forUser(UserRef.web("alex")).plainText()).contains("SECRET action step");
+    }
+
+    @Test
     void anInductionTutorNeverSeesText() {
         seesNothingOfSam("tia");
     }
