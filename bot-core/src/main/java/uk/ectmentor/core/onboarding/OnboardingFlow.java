@@ -516,8 +516,9 @@ public final class OnboardingFlow {
     }
 
     /**
-     * A random six-character code of unambiguous letters and digits (about 30 bits: codes are single-use and
-     * checked against the store); a clash with an existing code draws again.
+     * A random six-character code of unambiguous letters and digits (about 30 bits: codes are single-use, last
+     * {@link Invite#LIFETIME}, and each person or identity gets {@link #MAX_FAILED_CODES} unknown codes an hour, so
+     * guessing one of a school's live codes takes years); a clash with an existing code draws again.
      */
     private String code(String inviterId, Turn turn) {
         while (true) {
