@@ -49,4 +49,10 @@ class BotConfiguration {
         }
         return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout(), calendars));
     }
+
+    /** What the scheduler's nudges take from the meeting, audit and plan stores. */
+    @Bean
+    uk.ectmentor.core.nudges.NudgeInputs nudgeInputs(MongoStorage storage) {
+        return storage.nudgeInputs();
+    }
 }

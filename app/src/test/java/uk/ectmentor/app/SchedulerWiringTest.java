@@ -36,6 +36,21 @@ class SchedulerWiringTest {
     @Autowired
     List<Sender> senders;
 
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<uk.ectmentor.core.nudges.NudgeInputs> nudgeInputs;
+
+    @Autowired
+    uk.ectmentor.core.storage.MongoStorage storage;
+
+    @Test
+    void theSchedulerGetsTheStoresNudgeInputs() {
+        uk.ectmentor.core.nudges.NudgeInputs inputs = nudgeInputs.getIfAvailable();
+        assertThat(inputs).isInstanceOf(uk.ectmentor.core.nudges.StoredNudgeInputs.class);
+        storage.meetings().saveReview(new uk.ectmentor.core.meeting.PreMeetingReview("demo", "sam", 9, 9, null, null,
+                "Tried cold calling", "Most could explain", "Keep it", java.time.Instant.now()));
+        assertThat(inputs.preMeetingAnswers("sam", 9, 9)).contains("What I did: Tried cold calling");
+    }
+
     @Test
     void aNudgeSentToTheWebChatIsShownOnceOnTheNextInboxFetch() {
         Sender web = senders.stream().filter(s -> s.platform().equals("web")).findFirst().orElseThrow();

@@ -60,6 +60,12 @@ public final class NudgeComposer {
                 if (mentorSession.isEmpty()) {
                     b.note("No session content is loaded for this week.");
                 }
+                // the ECT's actions, answers and audit go only to a reader the access policy allows (their own mentor)
+                if (!uk.ectmentor.core.trust.AccessPolicy.allows(people, people.person(n.personId()).orElse(null), ectId,
+                        uk.ectmentor.core.trust.AccessPolicy.Resource.ACTION, false)) {
+                    b.buttons(Button.command("Open session prompts", "prompts"));
+                    break;
+                }
                 List<ActionStep> open = actions.openFor(ectId);
                 b.text("*" + ectName + "'s open actions*");
                 if (open.isEmpty()) {

@@ -1,5 +1,7 @@
 package uk.ectmentor.core.actions;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -320,6 +322,9 @@ public final class ActionsFlow implements Flow {
             return notPaired();
         }
         boolean mine = ectId.equals(turn.person().id());
+        if (!AccessPolicy.allows(people, turn.person(), ectId, AccessPolicy.Resource.ACTION, false)) {
+            return List.of(Message.text("Precise actions are for the ECT and their own mentor only."));
+        }
         String whose = mine ? "Your" : people.person(ectId).map(p -> p.name() + "'s").orElse("Your ECT's");
         List<ActionStep> all = actions.allFor(ectId);
         List<ActionStep> open = all.stream().filter(ActionStep::isOpen).toList();
@@ -372,7 +377,8 @@ public final class ActionsFlow implements Flow {
 
     private boolean canSee(Person person, ActionStep action) {
         return action.ectId().equals(person.id())
-                || people.pairingsOf(person.id()).stream().anyMatch(p -> p.id().equals(action.pairingId()));
+                || (people.pairingsOf(person.id()).stream().anyMatch(p -> p.id().equals(action.pairingId()))
+                    && AccessPolicy.allows(people, person, action.ectId(), AccessPolicy.Resource.ACTION, false));
     }
 
     private Optional<Pairing> pairingOf(Person person) {

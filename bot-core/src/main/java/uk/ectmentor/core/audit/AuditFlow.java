@@ -1,5 +1,7 @@
 package uk.ectmentor.core.audit;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -281,6 +283,9 @@ public final class AuditFlow implements Flow {
             }
         }
         Person ect = mentee.get();
+        if (!AccessPolicy.allows(people, mentor, ect.id(), AccessPolicy.Resource.AUDIT, false)) {
+            return List.of(Message.text("You don't mentor anyone called \"" + args.strip() + "\", so I can't show their audit."));
+        }
         int module = people.pairingsOf(ect.id()).stream().filter(p -> p.mentorId().equals(mentor.id()))
                 .map(Pairing::module).findFirst().orElse(0);
         Optional<AuditRecord> start = audits.find(ect.id(), module, AuditRecord.Round.START);

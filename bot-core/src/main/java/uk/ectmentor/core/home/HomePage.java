@@ -80,6 +80,11 @@ public final class HomePage {
             m.text("*Module " + pairing.module() + ", week " + pairing.week() + "*"
                     + session.map(s -> ": " + s.title() + " (" + s.totalMinutes() + " min meeting)").orElse(""));
             m.note(nextMeeting(pairing));
+            if (!uk.ectmentor.core.trust.AccessPolicy.allows(people, person, pairing.ectId(),
+                    uk.ectmentor.core.trust.AccessPolicy.Resource.ACTION, false)) {
+                m.note("Only " + with + "'s own mentor sees their actions.");
+                continue;
+            }
             List<ActionStep> open = actions.openFor(pairing.ectId());
             if (open.isEmpty()) {
                 m.text("*Open actions:* none recorded.");

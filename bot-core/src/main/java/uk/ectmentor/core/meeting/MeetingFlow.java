@@ -1,5 +1,7 @@
 package uk.ectmentor.core.meeting;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -244,7 +246,7 @@ public final class MeetingFlow implements Flow {
             m.text(section.summary());
         }
         if (index == 0 || section.name().equalsIgnoreCase("Review")) {
-            reviewBlocks(actions, meetings, pairing, ectName(pairing)).forEach(m::block);
+            reviewBlocks(people, people.person(state.personId()).orElse(null), actions, meetings, pairing, ectName(pairing)).forEach(m::block);
         }
         Set<String> used = used(state);
         List<Activity> acts = section.activities();
@@ -282,6 +284,18 @@ public final class MeetingFlow implements Flow {
         }
         m.block(new Block.Choice("Jump to", Actions.SAY, jump));
         return m.build();
+    }
+
+    /**
+     * What {@code viewer} sees at Review: the ECT's open actions and pre-meeting answers when the access policy
+     * lets them read the ECT's records (the ECT, or their own mentor in the same school), otherwise a note.
+     */
+    public static List<Block> reviewBlocks(PeopleStore people, Person viewer, ActionStore actions, MeetingStore meetings,
+                                           Pairing pairing, String ectName) {
+        if (!AccessPolicy.allows(people, viewer, pairing.ectId(), AccessPolicy.Resource.ACTION, false)) {
+            return List.of(new Block.Note("Only " + ectName + "'s own mentor sees their actions and answers."));
+        }
+        return reviewBlocks(actions, meetings, pairing, ectName);
     }
 
     /** What the mentor sees at Review: the ECT's open actions and, if given, their pre-meeting answers. */
@@ -343,6 +357,9 @@ public final class MeetingFlow implements Flow {
         Optional<Pairing> pairing = pairingOf(turn.person());
         if (pairing.isEmpty()) {
             return List.of(Message.text("You're not paired yet, so there are no meeting records."));
+        }
+        if (!AccessPolicy.allows(people, turn.person(), pairing.get().ectId(), AccessPolicy.Resource.MEETING_RECORD, false)) {
+            return List.of(Message.text("Meeting records are for the ECT and their own mentor only."));
         }
         List<MeetingRecord> records = meetings.meetingsOf(pairing.get().id(), 1);
         if (records.isEmpty()) {

@@ -1,5 +1,7 @@
 package uk.ectmentor.core.onboarding;
 
+import java.time.Instant;
+
 import java.util.Optional;
 
 /** Invite codes. */
@@ -15,4 +17,15 @@ public interface InviteStore {
      * @return the invite if this person may use it now
      */
     Optional<Invite> claim(String code, String personId);
+
+    /**
+     * Records that {@code who} (a person id, or {@code ref:<identity>} for a stranger) typed a code that does not
+     * exist, and forgets attempts older than a day.
+     *
+     * @return their failed attempts in the current clock hour, this one included
+     */
+    int failedAttempt(String who, Instant at);
+
+    /** The failed attempts {@code who} made in the clock hour of {@code at}. */
+    int failedAttempts(String who, Instant at);
 }

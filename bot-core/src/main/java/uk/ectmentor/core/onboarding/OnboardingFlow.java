@@ -52,6 +52,12 @@ public final class OnboardingFlow {
     /** The self-serve school strangers can try the bot in. */
     public static final String DEMO_SCHOOL = "demo-school";
     static final String FLOW = "onboarding";
+    /** Codes that don't exist, per person (or stranger's identity) and clock hour, before codes are refused for the hour. */
+    static final int MAX_FAILED_CODES = 5;
+    static final String TOO_MANY_CODES = "That's too many codes that didn't work, so I'll take another one in the next "
+            + "hour. Check the code with whoever gave it to you.";
+    static final String EXPIRED_CODE = "That code has expired: codes work for " + Invite.LIFETIME.toDays() + " days. "
+            + "Ask whoever gave it to you for a new one (they say *invite*).";
     private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     static final List<String> PHASES = List.of("EYFS", "Primary", "Secondary", "SEND", "Alternative provision");
 
@@ -129,7 +135,16 @@ public final class OnboardingFlow {
                     return List.of(ask(move(state, "school", Map.of(), turn)));
                 }
                 String code = text.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+                if (invites.failedAttempts(key, turn.now()) >= MAX_FAILED_CODES) {
+                    return List.of(Message.text(TOO_MANY_CODES), ask(state));
+                }
                 Optional<Invite> invite = code.isEmpty() ? Optional.empty() : invites.find(code);
+                if (invite.isEmpty()) {
+                    invites.failedAttempt(key, turn.now());
+                }
+                if (invite.isPresent() && invite.get().expiredAt(turn.now())) {
+                    return List.of(Message.text(EXPIRED_CODE), ask(state));
+                }
                 if (invite.isEmpty() || (invite.get().pairs() && invite.get().usedBy() != null)) {
                     return List.of(Message.text(invite.isEmpty() ? "I can't find the code \"" + text + "\". Check it with "
                             + "whoever gave it to you, and type it again." : "That code has already been used."), ask(state));
@@ -239,7 +254,8 @@ public final class OnboardingFlow {
         DayOfWeek day = state.get("ob.day") == null ? null : DayOfWeek.valueOf(state.get("ob.day"));
         LocalTime time = state.get("ob.time") == null ? null : LocalTime.parse(state.get("ob.time"));
         String code = state.get("ob.code");
-        Optional<Invite> invite = code == null ? Optional.empty() : invites.claim(code, id);
+        Optional<Invite> invite = code == null ? Optional.empty()
+                : invites.find(code).filter(i -> !i.expiredAt(turn.now())).flatMap(i -> invites.claim(code, id));
         if (invite.isPresent() && invite.get().pairs()) {
             Optional<Person> inviter = people.person(invite.get().inviterId());
             if (inviter.isPresent() && people.pairingsOf(inviter.get().id()).isEmpty()) {
@@ -364,10 +380,17 @@ public final class OnboardingFlow {
         if (!people.pairingsOf(p.id()).isEmpty()) {
             return List.of(Message.text("You're already paired."));
         }
+        if (invites.failedAttempts(p.id(), turn.now()) >= MAX_FAILED_CODES) {
+            return List.of(Message.text(TOO_MANY_CODES));
+        }
         Optional<Invite> found = invites.find(code);
         Optional<Person> inviter = found.flatMap(i -> people.person(i.inviterId()));
         if (found.isEmpty() || !found.get().pairs() || inviter.isEmpty()) {
+            invites.failedAttempt(p.id(), turn.now());
             return List.of(Message.text("I can't find a pairing code \"" + turn.args().strip() + "\". Check it and try again."));
+        }
+        if (found.get().expiredAt(turn.now())) {
+            return List.of(Message.text(EXPIRED_CODE));
         }
         if (!complementary(inviter.get().role(), p.role()) || !inviter.get().schoolId().equals(p.schoolId())
                 && !OnboardingFlow.DEMO_SCHOOL.equals(p.schoolId())) {
@@ -493,8 +516,9 @@ public final class OnboardingFlow {
     }
 
     /**
-     * A random six-character code of unambiguous letters and digits (about 30 bits: codes are single-use and
-     * checked against the store); a clash with an existing code draws again.
+     * A random six-character code of unambiguous letters and digits (about 30 bits: codes are single-use, last
+     * {@link Invite#LIFETIME}, and each person or identity gets {@link #MAX_FAILED_CODES} unknown codes an hour, so
+     * guessing one of a school's live codes takes years); a clash with an existing code draws again.
      */
     private String code(String inviterId, Turn turn) {
         while (true) {

@@ -1,5 +1,7 @@
 package uk.ectmentor.core.plan;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -59,7 +61,8 @@ public final class ActionPlanFlow implements Flow {
     public void register(Router router) {
         router.commandWithText("action plan", this::start, "year 2 plan", "year two plan", "smart targets", "smart target",
                         "new action plan")
-              .commandWithText("my plan", this::show, "my action plan", "show plan", "show my plan")
+              .commandWithText("my plan", this::show, "my action plan", "show plan", "show my plan",
+                      "plan review", "review my plan", "review plan")
               .flow(this)
               .describe("action plan", "action plan (mentors: action plan sam)", "your Year 2 action plan: SMART targets and a review date (Module 5 week 7)");
     }
@@ -293,6 +296,9 @@ public final class ActionPlanFlow implements Flow {
             return List.of(Message.text(mentees.isEmpty() ? "You're not mentoring anyone yet, so there's no action plan to see."
                     : args.isBlank() ? "Whose plan? Say *action plan* and their name."
                     : "You don't mentor anyone called \"" + args.strip() + "\", so I can't show their plan."));
+        }
+        if (!AccessPolicy.allows(people, mentor, ect.get().id(), AccessPolicy.Resource.ACTION_PLAN, false)) {
+            return List.of(Message.text("You don't mentor anyone called \"" + args.strip() + "\", so I can't show their plan."));
         }
         return plans.forPerson(ect.get().id()).map(p -> List.of(render(p, ect.get().name() + "'s Year 2 action plan", false)))
                 .orElse(List.of(Message.text(ect.get().name() + " hasn't made a Year 2 action plan yet. They can start one by saying *action plan*.")));

@@ -1,5 +1,7 @@
 package uk.ectmentor.core.prompts;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -152,7 +154,9 @@ public final class PromptsFlow {
             m.text(section.summary());
         }
         if (index == 0 || section.name().equalsIgnoreCase("Review")) {
-            if (meetings != null) {
+            if (!AccessPolicy.allows(people, turn.person(), ctx.ect().id(), AccessPolicy.Resource.ACTION, false)) {
+                m.note("Only " + ctx.ect().name() + "'s own mentor sees their actions and answers.");
+            } else if (meetings != null) {
                 MeetingFlow.reviewBlocks(actions, meetings, ctx.pairing(), ctx.ect().name()).forEach(m::block);
             } else {
                 List<ActionStep> open = actions.openFor(ctx.ect().id());

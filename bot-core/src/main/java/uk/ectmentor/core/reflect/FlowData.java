@@ -1,5 +1,7 @@
 package uk.ectmentor.core.reflect;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,8 @@ public final class FlowData {
         return turn.deliveryId() != null && turn.deliveryId().equals(state.get(key));
     }
 
+    private static final AccessPolicy POLICY = new AccessPolicy();
+
     /** The person's pairing (as ECT or mentor), if any. */
     public static Optional<Pairing> pairing(PeopleStore people, Person person) {
         List<Pairing> pairings = people.pairingsOf(person.id());
@@ -77,10 +81,12 @@ public final class FlowData {
 
     /** The ECTs this person mentors. */
     public static List<Person> mentees(PeopleStore people, Person mentor) {
-        return people.pairingsOf(mentor.id()).stream()
+        List<Pairing> pairings = people.pairingsOf(mentor.id());
+        return pairings.stream()
                 .filter(p -> p.mentorId().equals(mentor.id()))
                 .map(p -> people.person(p.ectId()))
                 .flatMap(Optional::stream)
+                .filter(ect -> POLICY.mayRead(mentor, ect, AccessPolicy.Resource.MEETING_RECORD, false, pairings))
                 .toList();
     }
 

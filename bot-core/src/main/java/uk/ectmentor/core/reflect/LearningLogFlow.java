@@ -1,5 +1,7 @@
 package uk.ectmentor.core.reflect;
 
+import uk.ectmentor.core.trust.AccessPolicy;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -158,7 +160,10 @@ public final class LearningLogFlow implements Flow {
             return List.of(Message.text(mentee.name() + "'s private entries are for " + mentee.name() + " alone. "
                     + "Say *log " + mentee.name().toLowerCase(Locale.ROOT) + "* to see what they have shared."));
         }
-        List<LogEntry> shared = log.sharedOf(mentee.id(), READ_LIMIT).stream().filter(filter::matches).toList();
+        List<LogEntry> shared = log.sharedOf(mentee.id(), READ_LIMIT).stream().filter(filter::matches)
+                .filter(e -> e.personId().equals(mentee.id())
+                        && AccessPolicy.allows(people, mentor, e.personId(), AccessPolicy.Resource.LOG_ENTRY, e.shared()))
+                .toList();
         if (shared.isEmpty()) {
             return List.of(Message.text(mentee.name() + " hasn't shared any " + (filter.isEmpty() ? "entries" : "entries matching " + filter.describe())
                     + " with you yet. Reflections stay private until " + mentee.name() + " chooses to share them."));

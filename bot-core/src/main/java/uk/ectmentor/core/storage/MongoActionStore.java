@@ -28,7 +28,10 @@ import uk.ectmentor.core.actions.ActionStore;
 final class MongoActionStore implements ActionStore {
     private final MongoCollection<Document> actions;
 
-    MongoActionStore(MongoDatabase db) {
+    private final SealedFields sealed;
+
+    MongoActionStore(MongoDatabase db, SealedFields sealed) {
+        this.sealed = sealed;
         this.actions = db.getCollection("actions");
     }
 
@@ -44,7 +47,7 @@ final class MongoActionStore implements ActionStore {
                 .append("dueOn", a.dueOn() == null ? null : a.dueOn().toString()).append("outcome", a.outcome())
                 .append("successCriteria", a.successCriteria())
                 .append("doneAt", a.doneAt() == null ? null : Date.from(a.doneAt()));
-        Mongo.run(() -> actions.replaceOne(eq("_id", a.id()), d, new ReplaceOptions().upsert(true)));
+        Mongo.run(() -> actions.replaceOne(eq("_id", a.id()), sealed.seal("actions", d), new ReplaceOptions().upsert(true)));
     }
 
     @Override
@@ -59,24 +62,25 @@ final class MongoActionStore implements ActionStore {
 
     @Override
     public Optional<ActionStep> byId(String id) {
-        return Mongo.call(() -> Optional.ofNullable(actions.find(eq("_id", id)).first()).map(MongoActionStore::read));
+        return Mongo.call(() -> Optional.ofNullable(actions.find(eq("_id", id)).first()).map(this::read));
     }
 
     @Override
     public Optional<ActionStep> markDone(String id, String outcome, Instant when) {
         return Mongo.call(() -> Optional.ofNullable(actions.findOneAndUpdate(
                 and(eq("_id", id), eq("status", ActionStep.Status.OPEN.name())),
-                Updates.combine(Updates.set("status", ActionStep.Status.DONE.name()), Updates.set("outcome", outcome),
+                Updates.combine(Updates.set("status", ActionStep.Status.DONE.name()), Updates.set("outcome", sealed.seal(outcome, id, "outcome")),
                         Updates.set("doneAt", Date.from(when))),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(MongoActionStore::read));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(this::read));
     }
 
     private List<ActionStep> find(Bson filter) {
         return Mongo.call(() -> actions.find(filter).sort(Sorts.ascending("createdAt", "_id"))
-                .map(MongoActionStore::read).into(new ArrayList<>()));
+                .map(this::read).into(new ArrayList<>()));
     }
 
-    private static ActionStep read(Document d) {
+    private ActionStep read(Document raw) {
+        Document d = sealed.open("actions", raw);
         return new ActionStep(d.getString("_id"), d.getString("schoolId"), d.getString("pairingId"),
                 d.getString("ectId"), d.getString("text"), d.getInteger("module", 0), d.getInteger("week", 0),
                 ActionStep.Status.valueOf(d.getString("status")), d.getDate("createdAt").toInstant(),

@@ -20,7 +20,10 @@ import uk.ectmentor.core.audit.AuditStore;
 final class MongoAuditStore implements AuditStore {
     private final MongoCollection<Document> audits;
 
-    MongoAuditStore(MongoDatabase db) {
+    private final SealedFields sealed;
+
+    MongoAuditStore(MongoDatabase db, SealedFields sealed) {
+        this.sealed = sealed;
         this.audits = db.getCollection("audits");
     }
 
@@ -38,13 +41,13 @@ final class MongoAuditStore implements AuditStore {
         Document d = new Document("_id", id(r.personId(), r.module(), r.round())).append("personId", r.personId())
                 .append("schoolId", r.schoolId()).append("module", r.module()).append("round", r.round().name())
                 .append("week", r.week()).append("ratings", ratings).append("ratedAt", Date.from(r.ratedAt()));
-        Mongo.run(() -> audits.replaceOne(eq("_id", d.getString("_id")), d, new ReplaceOptions().upsert(true)));
+        Mongo.run(() -> audits.replaceOne(eq("_id", d.getString("_id")), sealed.seal("audits", d), new ReplaceOptions().upsert(true)));
     }
 
     @Override
     public Optional<AuditRecord> find(String personId, int module, AuditRecord.Round round) {
         return Mongo.call(() -> Optional.ofNullable(audits.find(eq("_id", id(personId, module, round))).first())
-                .map(MongoAuditStore::toRecord));
+                .map(raw -> toRecord(sealed.open("audits", raw))));
     }
 
     private static AuditRecord toRecord(Document d) {

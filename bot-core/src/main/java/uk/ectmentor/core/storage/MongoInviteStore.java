@@ -21,8 +21,33 @@ import uk.ectmentor.core.onboarding.InviteStore;
 final class MongoInviteStore implements InviteStore {
     private final MongoCollection<Document> invites;
 
+    private final MongoCollection<Document> attempts;
+
     MongoInviteStore(MongoDatabase db) {
         this.invites = db.getCollection("invites");
+        this.attempts = db.getCollection("codeAttempts");
+    }
+
+    /** Failed code attempts: one document per person (or stranger's identity) and clock hour, counted atomically. */
+    @Override
+    public int failedAttempt(String who, java.time.Instant at) {
+        long hour = at.getEpochSecond() / 3600;
+        return Mongo.call(() -> {
+            attempts.deleteMany(com.mongodb.client.model.Filters.lt("at", Date.from(at.minus(java.time.Duration.ofDays(1)))));
+            Document d = attempts.findOneAndUpdate(eq("_id", who + "|" + hour),
+                    Updates.combine(Updates.inc("count", 1), Updates.set("who", who), Updates.set("at", Date.from(at))),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+            return d == null ? 1 : d.getInteger("count", 1);
+        });
+    }
+
+    @Override
+    public int failedAttempts(String who, java.time.Instant at) {
+        long hour = at.getEpochSecond() / 3600;
+        return Mongo.call(() -> {
+            Document d = attempts.find(eq("_id", who + "|" + hour)).first();
+            return d == null ? 0 : d.getInteger("count", 0);
+        });
     }
 
     void ensureIndexes() {

@@ -28,7 +28,10 @@ final class MongoMeetingStore implements MeetingStore {
     private final MongoCollection<Document> reviews;
     private final MongoCollection<Document> contracts;
 
-    MongoMeetingStore(MongoDatabase db) {
+    private final SealedFields sealed;
+
+    MongoMeetingStore(MongoDatabase db, SealedFields sealed) {
+        this.sealed = sealed;
         this.meetings = db.getCollection("meetings");
         this.reviews = db.getCollection("meeting_reviews");
         this.contracts = db.getCollection("contracts");
@@ -48,21 +51,22 @@ final class MongoMeetingStore implements MeetingStore {
                 .append("noteOrder", new ArrayList<>(r.notes().keySet()))
                 .append("activitiesUsed", r.activitiesUsed()).append("actionId", r.actionId())
                 .append("savedAt", Date.from(r.savedAt()));
-        Mongo.run(() -> meetings.replaceOne(eq("_id", r.id()), d, new ReplaceOptions().upsert(true)));
+        Mongo.run(() -> meetings.replaceOne(eq("_id", r.id()), sealed.seal("meetings", d), new ReplaceOptions().upsert(true)));
     }
 
     @Override
     public Optional<MeetingRecord> meeting(String id) {
-        return Mongo.call(() -> Optional.ofNullable(meetings.find(eq("_id", id)).first()).map(MongoMeetingStore::readMeeting));
+        return Mongo.call(() -> Optional.ofNullable(meetings.find(eq("_id", id)).first()).map(this::readMeeting));
     }
 
     @Override
     public List<MeetingRecord> meetingsOf(String pairingId, int limit) {
         return Mongo.call(() -> meetings.find(eq("pairingId", pairingId)).sort(Sorts.descending("savedAt")).limit(limit)
-                .map(MongoMeetingStore::readMeeting).into(new ArrayList<>()));
+                .map(this::readMeeting).into(new ArrayList<>()));
     }
 
-    private static MeetingRecord readMeeting(Document d) {
+    private MeetingRecord readMeeting(Document raw) {
+        Document d = sealed.open("meetings", raw);
         Map<String, String> notes = new LinkedHashMap<>();
         Document stored = d.get("notes", Document.class);
         List<String> order = d.getList("noteOrder", String.class, List.of());
@@ -84,13 +88,13 @@ final class MongoMeetingStore implements MeetingStore {
                 .append("module", r.module()).append("week", r.week()).append("actionId", r.actionId())
                 .append("actionText", r.actionText()).append("did", r.did()).append("impact", r.impact())
                 .append("next", r.next()).append("savedAt", Date.from(r.savedAt()));
-        Mongo.run(() -> reviews.replaceOne(eq("_id", id), d, new ReplaceOptions().upsert(true)));
+        Mongo.run(() -> reviews.replaceOne(eq("_id", id), sealed.seal("meeting_reviews", d), new ReplaceOptions().upsert(true)));
     }
 
     @Override
     public Optional<PreMeetingReview> review(String pairingId, int module, int week) {
         return Mongo.call(() -> Optional.ofNullable(reviews.find(eq("_id", pairingId + "|" + module + "|" + week)).first())
-                .map(d -> new PreMeetingReview(d.getString("pairingId"), d.getString("ectId"), d.getInteger("module", 0),
+                .map(raw -> sealed.open("meeting_reviews", raw)).map(d -> new PreMeetingReview(d.getString("pairingId"), d.getString("ectId"), d.getInteger("module", 0),
                         d.getInteger("week", 0), d.getString("actionId"), d.getString("actionText"), d.getString("did"),
                         d.getString("impact"), d.getString("next"), d.getDate("savedAt").toInstant())));
     }
@@ -101,12 +105,13 @@ final class MongoMeetingStore implements MeetingStore {
         c.answers().forEach(answers::append);
         Document d = new Document("_id", c.pairingId()).append("schoolId", c.schoolId()).append("answers", answers)
                 .append("recordedBy", c.recordedBy()).append("savedAt", Date.from(c.savedAt()));
-        Mongo.run(() -> contracts.replaceOne(eq("_id", c.pairingId()), d, new ReplaceOptions().upsert(true)));
+        Mongo.run(() -> contracts.replaceOne(eq("_id", c.pairingId()), sealed.seal("contracts", d), new ReplaceOptions().upsert(true)));
     }
 
     @Override
     public Optional<Contract> contract(String pairingId) {
-        return Mongo.call(() -> Optional.ofNullable(contracts.find(eq("_id", pairingId)).first()).map(d -> {
+        return Mongo.call(() -> Optional.ofNullable(contracts.find(eq("_id", pairingId)).first())
+                .map(raw -> sealed.open("contracts", raw)).map(d -> {
             Map<String, String> answers = new LinkedHashMap<>();
             Document stored = d.get("answers", Document.class);
             if (stored != null) {

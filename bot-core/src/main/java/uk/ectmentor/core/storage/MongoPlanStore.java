@@ -29,7 +29,10 @@ import uk.ectmentor.core.plan.PlanStore;
 final class MongoPlanStore implements PlanStore {
     private final MongoCollection<Document> plans;
 
-    MongoPlanStore(MongoDatabase db) {
+    private final SealedFields sealed;
+
+    MongoPlanStore(MongoDatabase db, SealedFields sealed) {
+        this.sealed = sealed;
         this.plans = db.getCollection("actionPlans");
     }
 
@@ -46,19 +49,19 @@ final class MongoPlanStore implements PlanStore {
         Document d = new Document("_id", p.personId()).append("personId", p.personId()).append("schoolId", p.schoolId())
                 .append("targets", targets).append("reviewOn", p.reviewOn().toString())
                 .append("createdAt", Date.from(p.createdAt()));
-        Mongo.run(() -> plans.replaceOne(eq("_id", p.personId()), d, new ReplaceOptions().upsert(true)));
+        Mongo.run(() -> plans.replaceOne(eq("_id", p.personId()), sealed.seal("actionPlans", d), new ReplaceOptions().upsert(true)));
     }
 
     @Override
     public Optional<ActionPlan> forPerson(String personId) {
-        return Mongo.call(() -> Optional.ofNullable(plans.find(eq("_id", personId)).first()).map(MongoPlanStore::toPlan));
+        return Mongo.call(() -> Optional.ofNullable(plans.find(eq("_id", personId)).first()).map(raw -> toPlan(sealed.open("actionPlans", raw))));
     }
 
     @Override
     public List<ActionPlan> reviewDatesBetween(LocalDate from, LocalDate to) {
         return Mongo.call(() -> plans.find(and(gte("reviewOn", from.toString()), lte("reviewOn", to.toString())))
                 .sort(Sorts.ascending("reviewOn", "_id"))
-                .map(MongoPlanStore::toPlan)
+                .map(raw -> toPlan(sealed.open("actionPlans", raw)))
                 .into(new ArrayList<>()));
     }
 

@@ -36,6 +36,7 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoPeopleStore people;
     private final MongoConversationStore conversations;
     private final MongoLearningLogStore log;
+    private final SealedFields sealed;
     private final MongoActionStore actions;
     private final MongoMeetingStore meetings;
     private final MongoInviteStore invites;
@@ -57,13 +58,16 @@ public final class MongoStorage implements AutoCloseable {
         this.people = new MongoPeopleStore(database);
         this.conversations = new MongoConversationStore(database, cipher);
         this.log = new MongoLearningLogStore(database, cipher);
-        this.actions = new MongoActionStore(database);
-        this.meetings = new MongoMeetingStore(database);
+        this.sealed = new SealedFields(cipher);
+        this.actions = new MongoActionStore(database, sealed);
+        this.meetings = new MongoMeetingStore(database, sealed);
         this.invites = new MongoInviteStore(database);
-        this.audits = new MongoAuditStore(database);
-        this.plans = new MongoPlanStore(database);
-        this.erasure = new MongoErasure(database, MongoErasure.TARGETS,
-                java.util.Map.of("learningLog", log::opened, "conversations", conversations::opened));
+        this.audits = new MongoAuditStore(database, sealed);
+        this.plans = new MongoPlanStore(database, sealed);
+        java.util.Map<String, java.util.function.UnaryOperator<Document>> openers = new java.util.HashMap<>(sealed.openers());
+        openers.put("learningLog", log::opened);
+        openers.put("conversations", conversations::opened);
+        this.erasure = new MongoErasure(database, MongoErasure.TARGETS, openers);
         this.audit = new MongoAuditTrail(database);
         this.retention = new MongoRetentionStore(database);
         this.engagement = new MongoEngagementStore(database);
@@ -187,7 +191,7 @@ public final class MongoStorage implements AutoCloseable {
      * @return how many records were re-sealed
      */
     public int reencryptAtRest() {
-        return log.reencrypt() + conversations.reencrypt();
+        return log.reencrypt() + conversations.reencrypt() + sealed.reencrypt(database);
     }
 
     public InboundDedupStore inboundDedup() {
@@ -214,6 +218,11 @@ public final class MongoStorage implements AutoCloseable {
     /** Each person's nudge preferences. */
     public PreferencesStore preferences() {
         return preferences;
+    }
+
+    /** What nudges use from the meeting, audit and plan stores (pre-meeting answers, audit focus, plan review). */
+    public uk.ectmentor.core.nudges.NudgeInputs nudgeInputs() {
+        return new uk.ectmentor.core.nudges.StoredNudgeInputs(people, meetings, audits, plans);
     }
 
     /** Nudges waiting for web chat users. */

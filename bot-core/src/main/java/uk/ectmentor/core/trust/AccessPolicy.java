@@ -24,7 +24,25 @@ import uk.ectmentor.core.people.Role;
 public final class AccessPolicy {
 
     /** Kinds of record a person may ask to see. */
-    public enum Resource { LOG_ENTRY, MEETING_RECORD, ACTION, AUDIT, ENGAGEMENT }
+    public enum Resource { LOG_ENTRY, MEETING_RECORD, ACTION, AUDIT, ACTION_PLAN, PRE_MEETING_ANSWERS, ENGAGEMENT }
+
+    private static final AccessPolicy POLICY = new AccessPolicy();
+
+    /**
+     * May {@code viewer} read the record of this kind owned by {@code ownerId}? Both people and the viewer's
+     * pairings are read from the store, never taken from the request; an unknown owner matches nothing.
+     */
+    public static boolean allows(uk.ectmentor.core.people.PeopleStore people, Person viewer, String ownerId, Resource resource,
+                                 boolean shared) {
+        if (viewer == null || ownerId == null) {
+            return false;
+        }
+        if (viewer.id().equals(ownerId)) {
+            return true;
+        }
+        Person owner = people.person(ownerId).orElse(null);
+        return POLICY.mayRead(viewer, owner, resource, shared, people.pairingsOf(viewer.id()));
+    }
 
     /**
      * May {@code viewer} read {@code owner}'s record of this kind?
