@@ -113,6 +113,7 @@ public final class MongoErasure implements PersonalDataStore {
             Target.delete("nudgePlans", "_id", Key.ECT_PAIRINGS),
             Target.delete("conversation_refs", "_id", Key.IDENTITIES),
             Target.delete("undeliverableIdentities", "_id", Key.IDENTITIES),
+            Target.delete("inboundDeliveries", "identity", Key.IDENTITIES),
             Target.delete("webInbox", "handle", Key.WEB_HANDLES),
             Target.delete("conversations", "_id"),
             Target.delete("conversations", "_id", Key.STRANGER_STATES),

@@ -50,7 +50,7 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     public boolean accept(Pending p) {
         Document d = new Document("_id", p.key()).append("at", Date.from(p.at())).append("pending", true)
                 .append("platform", p.from().platform()).append("tenant", p.from().tenant())
-                .append("userId", p.from().userId()).append("channel", p.channel());
+                .append("userId", p.from().userId()).append("identity", p.from().key()).append("channel", p.channel());
         if (cipher != null && cipher.enabled()) {
             FieldCipher.Sealed sealed = cipher.seal(p.text(), p.key());
             d.append("text", sealed.value()).append("textKey", sealed.keyId());

@@ -60,6 +60,8 @@ class PersonalDataCoverageTest {
                 Map.of("how", "Weekly, Tuesday"), "sam", bot.clock.instant()));
         bot.storage.invites().failedAttempt("sam", bot.clock.instant());
         bot.storage.invites().failedAttempt("ref:" + UserRef.web("sam").key(), bot.clock.instant());
+        bot.storage.inboundDedup().accept(new uk.ectmentor.core.delivery.InboundDedupStore.Pending("web:sam:lost-1",
+                UserRef.web("sam"), "reflect: taken in, not yet answered", null, bot.clock.instant()));
         schedulerRecords();
     }
 
@@ -85,7 +87,8 @@ class PersonalDataCoverageTest {
         assertThat(where("sam")).as("the week left records of sam").hasSizeGreaterThan(10);
         List<String> before = where("sam");
         for (String c : List.of("meetings", "meeting_reviews", "actions", "audits", "actionPlans", "nudgePreferences",
-                "learningLog", "invites", "linkCodes", "nudges", "webInbox", "conversation_refs", "codeAttempts")) {
+                "learningLog", "invites", "linkCodes", "nudges", "webInbox", "conversation_refs", "codeAttempts",
+                "inboundDeliveries")) {
             assertThat(before).as("expected records in " + c).anyMatch(w -> w.startsWith(c + "/"));
         }
 
