@@ -92,7 +92,7 @@ public final class ActionsFlow implements Flow {
     }
 
     private List<Message> start(Turn turn) {
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         if (pairing.isEmpty()) {
             return notPaired();
         }
@@ -290,7 +290,7 @@ public final class ActionsFlow implements Flow {
     }
 
     private List<Message> save(Turn turn, ConversationState state, LocalDate due) {
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         if (pairing.isEmpty()) {
             return notPaired();
         }
@@ -316,7 +316,7 @@ public final class ActionsFlow implements Flow {
     }
 
     private List<Message> list(Turn turn) {
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         String ectId = turn.person().is(Role.ECT) ? turn.person().id() : pairing.map(Pairing::ectId).orElse(null);
         if (ectId == null) {
             return notPaired();
@@ -381,10 +381,6 @@ public final class ActionsFlow implements Flow {
                     && AccessPolicy.allows(people, person, action.ectId(), AccessPolicy.Resource.ACTION, false));
     }
 
-    private Optional<Pairing> pairingOf(Person person) {
-        List<Pairing> pairings = people.pairingsOf(person.id());
-        return pairings.isEmpty() ? Optional.empty() : Optional.of(pairings.get(0));
-    }
 
     private LocalDate today(Turn turn) {
         ZoneId zone = people.school(turn.person().schoolId()).map(s -> s.zone()).orElse(ZoneId.of("Europe/London"));
@@ -393,7 +389,7 @@ public final class ActionsFlow implements Flow {
 
     private LocalDate nextMeeting(Turn turn) {
         LocalDate today = today(turn);
-        DayOfWeek day = pairingOf(turn.person()).map(Pairing::meetingDay).orElse(null);
+        DayOfWeek day = people.pairingOf(turn.person().id()).map(Pairing::meetingDay).orElse(null);
         return day == null ? today.plusDays(7) : today.with(TemporalAdjusters.next(day));
     }
 

@@ -69,7 +69,7 @@ public final class ContractingFlow implements Flow {
     }
 
     private List<Message> start(Turn turn) {
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         if (pairing.isEmpty()) {
             return notPaired();
         }
@@ -81,7 +81,7 @@ public final class ContractingFlow implements Flow {
     }
 
     private List<Message> again(Turn turn) {
-        return pairingOf(turn.person()).isEmpty() ? notPaired() : begin(turn);
+        return people.pairingOf(turn.person().id()).isEmpty() ? notPaired() : begin(turn);
     }
 
     private List<Message> begin(Turn turn) {
@@ -110,7 +110,7 @@ public final class ContractingFlow implements Flow {
             control.next(String.valueOf(i + 1), skip ? Map.of() : Map.of(key, said));
             return List.of(question(i + 1));
         }
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         control.finish();
         if (pairing.isEmpty()) {
             return notPaired();
@@ -180,10 +180,6 @@ public final class ContractingFlow implements Flow {
         }
     }
 
-    private Optional<Pairing> pairingOf(Person person) {
-        List<Pairing> pairings = people.pairingsOf(person.id());
-        return pairings.isEmpty() ? Optional.empty() : Optional.of(pairings.get(0));
-    }
 
     private static List<Message> notPaired() {
         return List.of(Message.text("Contracting is for a mentor and ECT pair, and you're not paired yet. "

@@ -130,7 +130,7 @@ public final class MeetingFlow implements Flow {
 
     @Override
     public List<Message> onInput(Turn turn, ConversationState state, FlowControl control) {
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         if (pairing.isEmpty()) {
             control.finish();
             return List.of(Message.text("You're no longer paired, so I've closed the meeting."));
@@ -344,7 +344,7 @@ public final class MeetingFlow implements Flow {
     @Override
     public List<Message> prompt(ConversationState state) {
         Person mentor = people.person(state.personId()).orElse(null);
-        Optional<Pairing> pairing = mentor == null ? Optional.empty() : pairingOf(mentor);
+        Optional<Pairing> pairing = mentor == null ? Optional.empty() : people.pairingOf(mentor.id());
         if (pairing.isEmpty()) {
             return help(state);
         }
@@ -354,7 +354,7 @@ public final class MeetingFlow implements Flow {
     }
 
     private List<Message> lastMeeting(Turn turn) {
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         if (pairing.isEmpty()) {
             return List.of(Message.text("You're not paired yet, so there are no meeting records."));
         }
@@ -386,10 +386,6 @@ public final class MeetingFlow implements Flow {
         return u == null || u.isBlank() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(u.split(",")));
     }
 
-    private Optional<Pairing> pairingOf(Person person) {
-        List<Pairing> pairings = people.pairingsOf(person.id());
-        return pairings.isEmpty() ? Optional.empty() : Optional.of(pairings.get(0));
-    }
 
     private String ectName(Pairing pairing) {
         return people.person(pairing.ectId()).map(Person::name).orElse("your ECT");

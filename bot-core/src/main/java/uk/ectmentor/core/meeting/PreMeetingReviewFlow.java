@@ -61,7 +61,7 @@ public final class PreMeetingReviewFlow implements Flow {
             return List.of(Message.text("The pre-meeting review is for ECTs: they answer three questions about last week's "
                     + "action, and you'll see the answers at Review when you run the *meeting*."));
         }
-        Optional<Pairing> pairing = pairingOf(person);
+        Optional<Pairing> pairing = people.pairingOf(person.id());
         if (pairing.isEmpty()) {
             return List.of(Message.text("You're not paired with a mentor yet. When you are, you can prepare for each meeting here."));
         }
@@ -94,7 +94,7 @@ public final class PreMeetingReviewFlow implements Flow {
             return List.of(Message.builder().progress(3, 3, "Question")
                     .text("*What will you do next to build on it?*").build());
         }
-        Optional<Pairing> pairing = pairingOf(turn.person());
+        Optional<Pairing> pairing = people.pairingOf(turn.person().id());
         control.finish();
         if (pairing.isEmpty()) {
             return List.of(Message.text("You're no longer paired, so there's no meeting to save this for."));
@@ -128,8 +128,4 @@ public final class PreMeetingReviewFlow implements Flow {
         return open.isEmpty() ? Optional.empty() : Optional.of(open.get(open.size() - 1));
     }
 
-    private Optional<Pairing> pairingOf(Person person) {
-        List<Pairing> pairings = people.pairingsOf(person.id());
-        return pairings.isEmpty() ? Optional.empty() : Optional.of(pairings.get(0));
-    }
 }

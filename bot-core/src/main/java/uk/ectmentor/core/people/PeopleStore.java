@@ -33,6 +33,11 @@ public interface PeopleStore {
     /** The pairings a person is part of, as mentor or as ECT. */
     List<Pairing> pairingsOf(String personId);
 
+    /** The person's pairing (the first, for a mentor with several ECTs), if they have one. */
+    default Optional<Pairing> pairingOf(String personId) {
+        return pairingsOf(personId).stream().findFirst();
+    }
+
     /** All pairings in id order, a page at a time: those after {@code afterId} (null for the first page). */
     List<Pairing> pairings(String afterId, int limit);
 }
