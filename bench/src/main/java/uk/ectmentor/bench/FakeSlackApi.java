@@ -76,8 +76,14 @@ final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop(0);
         pool.shutdownNow();
     }

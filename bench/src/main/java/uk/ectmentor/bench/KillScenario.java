@@ -36,6 +36,7 @@ public final class KillScenario {
         Path data = Files.createTempDirectory("ect-kill-");
         int[] status = new int[count];
         boolean failed;
+        int acked = 0;
         String[] bodies = new String[count];
         try (FakeSlackApi fake = new FakeSlackApi()) {
             Child app = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
@@ -70,13 +71,16 @@ public final class KillScenario {
             }
             done.await(60, TimeUnit.SECONDS);
             killer.join();
-            int acked = 0;
             for (int s : status) {
                 acked += s == 200 ? 1 : 0;
             }
             System.out.printf("sent %d reflections at %d/s, SIGKILL after %d ms: %d acknowledged with 200, %d not%n",
                     count, rate, killAfterMs, acked, count - acked);
 
+            fake.close();
+        }
+        // a fresh fake Slack for the restarted app, as if Slack had carried on
+        try (FakeSlackApi fake = new FakeSlackApi()) {
             Child again = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
             try {
                 System.out.printf("restarted on the same data directory: healthy after %d ms%n", again.startMillis);

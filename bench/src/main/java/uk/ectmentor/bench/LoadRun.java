@@ -84,7 +84,7 @@ final class LoadRun {
         if (sorted.length == 0) {
             return -1;
         }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        int rank = (int) Math.ceil(p * sorted.length / 100.0 - 1e-9);
         return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
 }
