@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * again as Slack's retries (same event id, {@code X-Slack-Retry-Num: 1}); then every reflection is looked up.
  * PASS when every acknowledged reflection is in the log exactly once (and no reflection is in twice).
  *
- * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000]</pre>
+ * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000] [--users 50]</pre>
  */
 public final class KillScenario {
     private KillScenario() {
@@ -30,6 +30,8 @@ public final class KillScenario {
         int count = Math.min(5000, Integer.parseInt(opts.getOrDefault("count", "1000")));
         int rate = Integer.parseInt(opts.getOrDefault("rate", "250"));
         long killAfterMs = Long.parseLong(opts.getOrDefault("kill-after-ms", "2000"));
+        // several Slack identities of one person, as replies to one channel are paced at about one a second
+        int users = Math.max(1, Math.min(200, Integer.parseInt(opts.getOrDefault("users", "50"))));
         String prefix = "k" + Long.toString(System.currentTimeMillis() % 46656, 36);
 
         HttpClient http = Reflections.client();
@@ -40,7 +42,10 @@ public final class KillScenario {
         String[] bodies = new String[count];
         try (FakeSlackApi fake = new FakeSlackApi()) {
             Child app = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
-            LoadBench.linkSlackUser(http, app, fake, "sam", "U0SAM");
+            for (int u = 0; u < users; u++) {
+                LoadBench.linkSlackUser(http, app, fake, "sam", "U0K" + u);
+            }
+            System.out.printf("%d Slack users linked to the demo ECT sam%n", users);
             Thread.sleep(3000); // let the link reach the file before the crash
             String slack = app.url("/slack/events");
             CountDownLatch done = new CountDownLatch(count);
@@ -62,7 +67,7 @@ public final class KillScenario {
                     LockSupport.parkNanos(wait);
                 }
                 int index = i;
-                bodies[i] = Slack.dmEvent("U0SAM", Reflections.text(prefix, i), "Ev" + prefix + "x" + i, Instant.now().getEpochSecond());
+                bodies[i] = Slack.dmEvent("U0K" + (i % users), Reflections.text(prefix, i), "Ev" + prefix + "x" + i, Instant.now().getEpochSecond());
                 http.sendAsync(LoadBench.signed(slack, bodies[i], "application/json"), HttpResponse.BodyHandlers.discarding())
                         .whenComplete((r, e) -> {
                             status[index] = e == null ? r.statusCode() : -1;

@@ -31,7 +31,7 @@ public final class LoadBench {
     /** Each target first gets this unmeasured load, so class loading and the JIT are not in the first step. */
     static final int WARM_UP_RATE = 20;
     static final int WARM_UP_SECONDS = 5;
-    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
 
     private LoadBench() {
     }
@@ -107,17 +107,17 @@ public final class LoadBench {
         switch (target) {
             case "slack-event":
                 return i -> {
-                    String user = i % 4 == 0 ? "U0SAM" : "U0B" + (i % 16);
+                    String user = i % 4 == 0 ? "U0SAM" : "U0B" + (i % 200);
                     String text = i % 4 == 0 ? "prompts" : "help";
                     return signed(slack, Slack.dmEvent(user, text, "Ev" + stamp + "x" + i, Instant.now().getEpochSecond()), "application/json");
                 };
             case "slack-command":
-                return i -> signed(slack, Slack.command(i % 4 == 0 ? "U0SAM" : "U0B" + (i % 16), "help", "trig" + stamp + "x" + i,
+                return i -> signed(slack, Slack.command(i % 4 == 0 ? "U0SAM" : "U0B" + (i % 200), "help", "trig" + stamp + "x" + i,
                         fake.baseUrl() + "response/" + i), "application/x-www-form-urlencoded");
             case "teams":
                 return i -> HttpRequest.newBuilder(URI.create(server.url("/api/messages"))).timeout(LoadRun.TIMEOUT)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Slack.teamsMessage("tb" + (i % 16), "help", "act-" + stamp + i,
+                        .POST(HttpRequest.BodyPublishers.ofString(Slack.teamsMessage("tb" + (i % 200), "help", "act-" + stamp + i,
                                 fake.baseUrl(), Instant.now().toString())))
                         .build();
             default:
