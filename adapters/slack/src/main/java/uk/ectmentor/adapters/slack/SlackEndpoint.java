@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -58,17 +59,25 @@ final class SlackEndpoint {
             log.info("refused a Slack request: {}", problem);
             return ServerResponse.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON).body("{\"error\":\"invalid request\"}");
         }
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(servlet.getRequestURI())
-                .queryString(query(servlet))
-                .headers(new RequestHeaders(headers(servlet)))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(servlet.getRemoteAddr())
-                .build());
-        if (slackRequest == null) {
+        Request<?> slackRequest;
+        Response response;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(servlet.getRequestURI())
+                    .queryString(query(servlet))
+                    .headers(new RequestHeaders(headers(servlet)))
+                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                    .remoteAddress(servlet.getRemoteAddr())
+                    .build());
+            if (slackRequest == null) {
+                return ServerResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body("not a Slack request");
+            }
+            response = app.run(slackRequest);
+        } catch (JsonParseException | NullPointerException | IllegalStateException | ClassCastException e) {
+            // signed, but not the shape Slack sends (say, an object where an id belongs): Bolt's parsing fails
+            log.warn("refused an unreadable Slack payload: {}", e.toString());
             return ServerResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_PLAIN).body("not a Slack request");
         }
-        Response response = app.run(slackRequest);
         ServerResponse.BodyBuilder out = ServerResponse.status(response.getStatusCode());
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));

@@ -95,7 +95,9 @@ final class SlackRenderer {
 
     /** A message as an App Home view, cut at {@value #VIEW_BLOCKS} blocks. */
     View home(Message message) {
-        return View.builder().type("home").blocks(fitView(blocks(message))).build();
+        List<LayoutBlock> blocks = blocks(message);
+        // a message that renders to nothing still needs one block: Slack refuses an empty view
+        return View.builder().type("home").blocks(blocks.isEmpty() ? List.of(section(" ")) : fitView(blocks)).build();
     }
 
     /**
@@ -120,7 +122,7 @@ final class SlackRenderer {
                 .type("modal")
                 .callbackId(FORM_CALLBACK)
                 .title(ViewTitle.builder().type("plain_text").text(SlackText.cut(form.title().isBlank() ? "Form" : form.title(), MODAL_TITLE)).build())
-                .submit(ViewSubmit.builder().type("plain_text").text(SlackText.cut(form.submit().label(), MODAL_BUTTON)).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(SlackText.cut(form.submit().label().isBlank() ? "Submit" : form.submit().label(), MODAL_BUTTON)).build())
                 .close(ViewClose.builder().type("plain_text").text("Cancel").build())
                 .privateMetadata(metadata.length() <= PRIVATE_METADATA ? metadata : "")
                 .blocks(fitView(blocks))
@@ -235,7 +237,7 @@ final class SlackRenderer {
     private static OptionObject option(Block.Option o) {
         String value = o.value() == null ? "" : o.value();
         return OptionObject.builder()
-                .text(plain(SlackText.cut(o.label().isBlank() ? value : o.label(), OPTION_TEXT)))
+                .text(plain(SlackText.cut(!o.label().isBlank() ? o.label() : value.isBlank() ? "-" : value, OPTION_TEXT)))
                 .value(value.length() <= OPTION_VALUE ? value : value.substring(0, OPTION_VALUE))
                 .build();
     }
@@ -258,7 +260,7 @@ final class SlackRenderer {
         }
         return InputBlock.builder()
                 .blockId(field.name())
-                .label(plain(SlackText.cut(field.label().isBlank() ? field.name() : field.label(), INPUT_LABEL)))
+                .label(plain(SlackText.cut(!field.label().isBlank() ? field.label() : field.name().isBlank() ? "Answer" : field.name(), INPUT_LABEL)))
                 .optional(!field.required())
                 .element(element)
                 .build();

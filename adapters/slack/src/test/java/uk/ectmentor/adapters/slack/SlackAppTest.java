@@ -304,6 +304,15 @@ class SlackAppTest {
     }
 
     @Test
+    void aSignedPayloadOfTheWrongShapeIsA400AndNothingHappens() throws Exception {
+        String body = "{\"type\":\"event_callback\",\"team_id\":\"" + SlackTestApp.TEAM + "\",\"event_id\":\"EvShape\","
+                + "\"event\":{\"type\":\"message\",\"channel_type\":\"im\",\"user\":{\"$ne\":null},\"text\":\"reflect: injected\",\"channel\":\"D1\"}}";
+        assertThat(slack.post(body, "application/json", Map.of()).statusCode()).isEqualTo(400);
+        idle();
+        assertThat(FAKE.calls()).isEmpty();
+    }
+
+    @Test
     void anOversizedBodyIsRefusedBeforeAnythingElse() throws Exception {
         String body = "{\"type\":\"event_callback\",\"pad\":\"" + "p".repeat(SlackEndpoint.MAX_BODY) + "\"}";
         assertThat(slack.post(body, "application/json", Map.of()).statusCode()).isEqualTo(413);

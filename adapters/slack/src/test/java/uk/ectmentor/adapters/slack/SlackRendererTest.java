@@ -22,7 +22,7 @@ import uk.ectmentor.core.chat.Message;
 class SlackRendererTest {
     private final SlackRenderer renderer = new SlackRenderer(new SlackForms());
 
-    private static JsonNode json(Object o) {
+    static JsonNode json(Object o) {
         try {
             return FakeSlack.JSON.readTree(GsonFactory.createSnakeCase().toJson(o));
         } catch (Exception e) {
@@ -31,7 +31,7 @@ class SlackRendererTest {
     }
 
     /** Asserts every Slack limit that applies to these blocks. */
-    private static void withinLimits(JsonNode blocks, int maxBlocks) {
+    static void withinLimits(JsonNode blocks, int maxBlocks) {
         assertThat(blocks.size()).isBetween(1, maxBlocks);
         Set<String> actionIds = new HashSet<>();
         for (JsonNode b : blocks) {

@@ -93,6 +93,10 @@ final class SdkBotFramework implements BotFrameworkPort {
         return authenticated;
     }
 
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     @Override
     public Reply process(String body, String authorization) {
         Activity activity;
@@ -116,6 +120,11 @@ final class SdkBotFramework implements BotFrameworkPort {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             log.info("rejected a teams request: {}", cause.getClass().getSimpleName());
             return new Reply(401, error("Unauthorized."));
+        }
+        if (activity.getFrom() == null || blank(activity.getFrom().getId()) || activity.getConversation() == null
+                || blank(activity.getConversation().getId()) || blank(activity.getServiceUrl())) {
+            log.info("teams activity without a sender, conversation or service URL");
+            return new Reply(400, error("The activity has no sender, conversation or service URL."));
         }
         try {
             InvokeResponse response = sdk.processActivity(identity, activity, handler::onTurn).join();

@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 class TeamsController {
     private static final Logger log = LoggerFactory.getLogger(TeamsController.class);
+    /** Far above any real activity (Teams caps a message at about 28 KB); a bigger body is refused. */
+    static final int MAX_BODY = 1024 * 1024;
     private final BotFrameworkPort port;
 
     TeamsController(BotFrameworkPort port) {
@@ -37,6 +39,10 @@ class TeamsController {
             log.warn("refused a teams request from a non-loopback address while MICROSOFT_APP_ID is not set");
             return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
                     .body("{\"error\":\"This bot takes unauthenticated requests from this machine only; set MICROSOFT_APP_ID.\"}");
+        }
+        if (body != null && body.length() > MAX_BODY) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"The activity is too large.\"}");
         }
         if (body == null || body.isBlank()) {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body("{\"error\":\"No activity in the request.\"}");

@@ -232,6 +232,26 @@ class TeamsEndpointTest {
     }
 
     @Test
+    void anActivityWithoutSenderConversationOrServiceUrlIsA400AndNothingIsSent() {
+        int before = connector.received().size();
+        ObjectNode noSender = execute.activity("sam", "message").put("text", "reflect: nobody sent this");
+        noSender.remove("from");
+        assertThat(execute.post(noSender, null).statusCode()).isEqualTo(400);
+        ObjectNode noConversation = execute.activity("sam", "message").put("text", "help");
+        noConversation.remove("conversation");
+        assertThat(execute.post(noConversation, null).statusCode()).isEqualTo(400);
+        ObjectNode invalidUtf8Text = TeamsChannel.JSON.createObjectNode().put("type", "message").put("text", "caf\uFFFD");
+        assertThat(execute.post(invalidUtf8Text, null).statusCode()).isEqualTo(400);
+        assertThat(connector.received()).hasSize(before);
+    }
+
+    @Test
+    void aBodyOverAMegabyteIsA413() {
+        ObjectNode huge = execute.activity("sam", "message").put("text", "x".repeat(TeamsController.MAX_BODY));
+        assertThat(execute.post(huge, null).statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void onlyLoopbackAddressesAreTrustedWithoutAnAppId() {
         assertThat(TeamsController.isLoopback("127.0.0.1")).isTrue();
         assertThat(TeamsController.isLoopback("0:0:0:0:0:0:0:1")).isTrue();

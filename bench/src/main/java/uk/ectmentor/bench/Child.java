@@ -1,0 +1,157 @@
+package uk.ectmentor.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A server under test, run as a child process on loopback: the packaged app or the bare Bolt app. */
+final class Child implements AutoCloseable {
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    final Process process;
+    final int port;
+    final String healthPath;
+    final Path log;
+    /** Milliseconds from starting the process to the first healthy answer. */
+    long startMillis;
+
+    private Child(Process process, int port, String healthPath, Path log) {
+        this.process = process;
+        this.port = port;
+        this.healthPath = healthPath;
+        this.log = log;
+    }
+
+    /** Starts {@code java -jar jar} with the Slack variables pointing at the fake, on a fresh port. */
+    static Child app(Path jar, Path dataDir, String secret, FakeSlackApi fake, Map<String, String> extraEnv) throws IOException, InterruptedException {
+        int port = freePort();
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("MICROSOFT_") || k.startsWith("BOT_") || k.equals("MONGODB_URI"));
+        env.put("PORT", String.valueOf(port));
+        env.put("BOT_BIND_ADDRESS", "127.0.0.1");
+        env.put("BOT_DATA_DIR", dataDir.toString());
+        env.put("SLACK_SIGNING_SECRET", secret);
+        env.put("SLACK_BOT_TOKEN", "xoxb-bench-token");
+        env.put("SLACK_API_URL", fake.apiUrl());
+        env.putAll(extraEnv);
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-app.log");
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        long t0 = System.nanoTime();
+        Child child = new Child(pb.start(), port, "/actuator/health", log);
+        child.awaitHealthy(t0);
+        return child;
+    }
+
+    /** Starts {@link BareBoltApp} on this JVM's class path. */
+    static Child bareBolt(String secret, FakeSlackApi fake, Path logDir) throws IOException, InterruptedException {
+        Path log = logDir.resolve("bare-bolt.log");
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+                BareBoltApp.class.getName(), secret, fake.apiUrl());
+        pb.redirectErrorStream(true);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
+        String line = reader.readLine();
+        if (line == null || !line.startsWith("listening ")) {
+            p.destroyForcibly();
+            throw new IOException("the bare Bolt app did not start: " + line);
+        }
+        Thread drain = new Thread(() -> {
+            try (var out = Files.newBufferedWriter(log)) {
+                for (String l; (l = reader.readLine()) != null; ) {
+                    out.write(l);
+                    out.newLine();
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "bare-bolt-log");
+        drain.setDaemon(true);
+        drain.start();
+        Child child = new Child(p, Integer.parseInt(line.substring("listening ".length()).strip()), "/health", log);
+        child.awaitHealthy(t0);
+        return child;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private void awaitHealthy(long t0) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = t0 + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            if (healthy(http)) {
+                startMillis = (System.nanoTime() - t0) / 1_000_000;
+                return;
+            }
+            Thread.sleep(20);
+        }
+        process.destroyForcibly();
+        throw new IOException("not healthy within " + START_LIMIT + "; see " + log);
+    }
+
+    boolean healthy(HttpClient http) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(healthPath))).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Resident memory in MB, from /proc (Linux), or -1. */
+    long rssMb() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"));
+            for (String l : lines) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** SIGKILL, and wait for the process to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

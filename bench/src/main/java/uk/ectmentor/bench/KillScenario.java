@@ -1,0 +1,153 @@
+package uk.ectmentor.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Fault scenario: 1,000 reflections sent as Slack direct messages at a steady rate; the app is killed with
+ * SIGKILL part-way; it is restarted on the same data directory; the events Slack saw no 200 for are sent
+ * again as Slack's retries (same event id, {@code X-Slack-Retry-Num: 1}); then every reflection is looked up.
+ * PASS when every acknowledged reflection is in the log exactly once (and no reflection is in twice).
+ *
+ * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000] [--users 50]</pre>
+ */
+public final class KillScenario {
+    private KillScenario() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = LoadBench.options(args);
+        Path jar = Path.of(opts.getOrDefault("jar", "app/target/ect-mentor-bot.jar"));
+        int count = Math.min(5000, Integer.parseInt(opts.getOrDefault("count", "1000")));
+        int rate = Integer.parseInt(opts.getOrDefault("rate", "250"));
+        long killAfterMs = Long.parseLong(opts.getOrDefault("kill-after-ms", "2000"));
+        // several Slack identities of one person, as replies to one channel are paced at about one a second
+        int users = Math.max(1, Math.min(200, Integer.parseInt(opts.getOrDefault("users", "50"))));
+        String prefix = "k" + Long.toString(System.currentTimeMillis() % 46656, 36);
+
+        HttpClient http = Reflections.client();
+        Path data = Files.createTempDirectory("ect-kill-");
+        int[] status = new int[count];
+        boolean failed;
+        int acked = 0;
+        String[] bodies = new String[count];
+        try (FakeSlackApi fake = new FakeSlackApi()) {
+            Child app = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
+            for (int u = 0; u < users; u++) {
+                LoadBench.linkSlackUser(http, app, fake, "sam", "U0K" + u);
+            }
+            System.out.printf("%d Slack users linked to the demo ECT sam%n", users);
+            Thread.sleep(3000); // let the link reach the file before the crash
+            String slack = app.url("/slack/events");
+            CountDownLatch done = new CountDownLatch(count);
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(killAfterMs);
+                    app.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "killer");
+            long interval = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            killer.start();
+            for (int i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                int index = i;
+                bodies[i] = Slack.dmEvent("U0K" + (i % users), Reflections.text(prefix, i), "Ev" + prefix + "x" + i, Instant.now().getEpochSecond());
+                http.sendAsync(LoadBench.signed(slack, bodies[i], "application/json"), HttpResponse.BodyHandlers.discarding())
+                        .whenComplete((r, e) -> {
+                            status[index] = e == null ? r.statusCode() : -1;
+                            done.countDown();
+                        });
+            }
+            done.await(60, TimeUnit.SECONDS);
+            killer.join();
+            for (int s : status) {
+                acked += s == 200 ? 1 : 0;
+            }
+            System.out.printf("sent %d reflections at %d/s, SIGKILL after %d ms: %d acknowledged with 200, %d not%n",
+                    count, rate, killAfterMs, acked, count - acked);
+
+            fake.close();
+        }
+        // a fresh fake Slack for the restarted app, as if Slack had carried on
+        try (FakeSlackApi fake = new FakeSlackApi()) {
+            Child again = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
+            try {
+                System.out.printf("restarted on the same data directory: healthy after %d ms%n", again.startMillis);
+                int retried = 0;
+                for (int i = 0; i < count; i++) {
+                    if (status[i] != 200) {
+                        String ts = Long.toString(Instant.now().getEpochSecond());
+                        HttpRequest retry = HttpRequest.newBuilder(java.net.URI.create(again.url("/slack/events")))
+                                .timeout(LoadRun.TIMEOUT)
+                                .header("Content-Type", "application/json")
+                                .header("X-Slack-Request-Timestamp", ts)
+                                .header("X-Slack-Signature", Slack.signature(LoadBench.SECRET, ts, bodies[i]))
+                                .header("X-Slack-Retry-Num", "1").header("X-Slack-Retry-Reason", "http_error")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies[i])).build();
+                        if (http.send(retry, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            retried++;
+                        }
+                    }
+                }
+                System.out.printf("Slack's retries of the %d unacknowledged events: %d acknowledged%n", count - acked, retried);
+                int last = -1;
+                for (int i = 0; i < count; i++) {
+                    last = status[i] != 200 ? i : last;
+                }
+                long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (last >= 0 && Reflections.stored(http, again, "sam", prefix, last) == 0 && System.nanoTime() < until) {
+                    Thread.sleep(1000);
+                }
+                int entries = Reflections.settle(http, again, "sam", Duration.ofMinutes(10));
+                System.out.printf("the log settled at %d entries%n", entries);
+                int ackedLost = 0;
+                int ackedTwice = 0;
+                int retriedLost = 0;
+                int retriedTwice = 0;
+                StringBuilder lost = new StringBuilder();
+                for (int i = 0; i < count; i++) {
+                    int n = Reflections.stored(http, again, "sam", prefix, i);
+                    if (status[i] == 200) {
+                        ackedLost += n == 0 ? 1 : 0;
+                        ackedTwice += n > 1 ? 1 : 0;
+                        if (n == 0 && lost.length() < 200) {
+                            lost.append(' ').append(i);
+                        }
+                    } else {
+                        retriedLost += n == 0 ? 1 : 0;
+                        retriedTwice += n > 1 ? 1 : 0;
+                    }
+                }
+                System.out.printf("acknowledged before the kill: %d; in the log once: %d; missing: %d%s; twice or more: %d%n",
+                        acked, acked - ackedLost - ackedTwice, ackedLost, lost.length() == 0 ? "" : " (e.g." + lost + ")", ackedTwice);
+                System.out.printf("not acknowledged, then retried: %d; missing after the retry: %d; twice or more: %d%n",
+                        count - acked, retriedLost, retriedTwice);
+                boolean pass = ackedLost == 0 && ackedTwice == 0 && retriedTwice == 0;
+                System.out.println(pass ? "PASS: every acknowledged reflection is in the log exactly once"
+                        : "FAIL: acknowledged reflections lost or doubled by a SIGKILL");
+                failed = !pass;
+            } finally {
+                again.close();
+            }
+        }
+        if (failed) {
+            System.exit(1);
+        }
+    }
+}
