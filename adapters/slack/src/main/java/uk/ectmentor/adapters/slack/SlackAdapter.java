@@ -57,6 +57,7 @@ final class SlackAdapter {
     /** A kept message still unanswered after this long was lost by a process that stopped. */
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
     private static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
+    private static final int RECOVERY_BATCH = 100;
 
     private final ConversationEngine engine;
     private final HomePage home;
@@ -243,12 +244,19 @@ final class SlackAdapter {
      */
     int recoverUnhandled(String owner) {
         Instant now = clock.instant();
-        List<InboundDedupStore.Pending> lost = dedup.claimUnhandled(now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, 100);
-        for (InboundDedupStore.Pending p : lost) {
-            log.info("answering a Slack message taken in before a restart ({})", p.key());
-            work.submit(p.from().key(), () -> answer(p));
+        int total = 0;
+        List<InboundDedupStore.Pending> lost;
+        do {
+            lost = dedup.claimUnhandled(now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, RECOVERY_BATCH);
+            for (InboundDedupStore.Pending p : lost) {
+                work.submit(p.from().key(), () -> answer(p));
+            }
+            total += lost.size();
+        } while (lost.size() == RECOVERY_BATCH);
+        if (total > 0) {
+            log.info("answering {} Slack messages taken in before a restart", total);
         }
-        return lost.size();
+        return total;
     }
 
     /** True unless the delivery was seen before. With the store down it is handled (the engine then says so). */
