@@ -61,6 +61,10 @@ final class Child implements AutoCloseable {
         Process p = pb.start();
         var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()));
         String line = reader.readLine();
+        // the JVM may say something first (such as "Picked up JAVA_TOOL_OPTIONS")
+        for (int skipped = 0; line != null && !line.startsWith("listening ") && skipped < 20; skipped++) {
+            line = reader.readLine();
+        }
         if (line == null || !line.startsWith("listening ")) {
             p.destroyForcibly();
             throw new IOException("the bare Bolt app did not start: " + line);

@@ -73,6 +73,8 @@ public final class LoadBench {
                     }
                 }
                 rssAfter = app.rssMb();
+                System.out.printf(Locale.ROOT, "bot: start-up to healthy %d ms; RSS after start %d MB; RSS after load %d MB%n",
+                        startMs, rssStart, rssAfter);
             } finally {
                 app.close();
             }
