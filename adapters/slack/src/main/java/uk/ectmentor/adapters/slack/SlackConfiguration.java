@@ -71,9 +71,13 @@ public class SlackConfiguration {
         return methods;
     }
 
+    /**
+     * Workers for the engine's turns. Replies are paced at about one a second per channel and the pacing waits
+     * on these threads, so there are more of them than cores: a backlog (after a restart) drains in seconds.
+     */
     @Bean(destroyMethod = "close")
     SlackWork slackWork() {
-        return new SlackWork(4);
+        return new SlackWork(16);
     }
 
     @Bean
