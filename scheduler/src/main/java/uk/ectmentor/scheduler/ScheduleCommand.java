@@ -92,14 +92,14 @@ public final class ScheduleCommand {
         static Store open(Map<String, String> env, PrintStream err, Clock clock) {
             String uri = env.get("MONGODB_URI");
             String database = env.getOrDefault("MONGODB_DATABASE", "ect_mentor_bot");
-            if (uri != null && !uri.isBlank()) {
-                return new Store(null, MongoStorage.connect(uri, database), false);
-            }
             Path dir = Path.of(env.getOrDefault("BOT_DATA_DIR", "./data"));
+            if (uri != null && !uri.isBlank()) {
+                return new Store(null, MongoStorage.connect(uri, database, cipher(env, dir)), false);
+            }
             if (Files.isRegularFile(dir.resolve("ect-mentor-bot.mv"))) {
                 try {
                     EmbeddedMongo server = EmbeddedMongo.onDisk(dir, 0);
-                    return new Store(server, MongoStorage.connect(server.connectionString(), database), false);
+                    return new Store(server, MongoStorage.connect(server.connectionString(), database, cipher(env, dir)), false);
                 } catch (RuntimeException e) {
                     err.println("schedule: the store in " + dir + " is in use (is the bot running?); previewing the demo school instead");
                 }
@@ -108,6 +108,11 @@ public final class ScheduleCommand {
             MongoStorage storage = MongoStorage.connect(server.connectionString(), database);
             DemoData.install(storage.people(), storage.actions(), clock);
             return new Store(server, storage, true);
+        }
+
+        /** The same keys the bot uses: BOT_ENCRYPTION_KEYS, or the key file the embedded default keeps. */
+        private static uk.ectmentor.core.trust.FieldCipher cipher(Map<String, String> env, Path dir) {
+            return uk.ectmentor.core.trust.FieldCipher.fromSpecOrKeyFile(env.getOrDefault("BOT_ENCRYPTION_KEYS", ""), dir);
         }
 
         @Override

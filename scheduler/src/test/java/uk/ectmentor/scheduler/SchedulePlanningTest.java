@@ -124,6 +124,24 @@ class SchedulePlanningTest {
     }
 
     @Test
+    void thePreviewCommandReadsTheStoreTheBotWroteWithItsSealedText(@TempDir Path dir) {
+        // what the bot leaves behind on the embedded default: the on-disk store and its generated key file
+        try (uk.ectmentor.core.storage.EmbeddedMongo server = uk.ectmentor.core.storage.EmbeddedMongo.onDisk(dir, 0);
+             uk.ectmentor.core.storage.MongoStorage bot = uk.ectmentor.core.storage.MongoStorage.connect(
+                     server.connectionString(), "ect_mentor_bot", uk.ectmentor.core.trust.FieldCipher.fromSpecOrKeyFile("", dir))) {
+            uk.ectmentor.core.demo.DemoData.install(bot.people(), bot.actions(), Clock.fixed(MONDAY, ZoneOffset.UTC));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = ScheduleCommand.run(new String[] {"--pairing", "demo", "--from", "2027-06-07", "--to", "2027-06-11"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("BOT_DATA_DIR", dir.toString()), Clock.fixed(MONDAY, ZoneOffset.UTC));
+        assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("previewing the demo school instead");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"kind\": \"meeting-start\"");
+    }
+
+    @Test
     void thePreviewCommandPrintsJsonLinesForTheDemoPairingOnAFreshMachine(@TempDir Path dir) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
