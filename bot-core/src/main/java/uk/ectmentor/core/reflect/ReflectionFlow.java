@@ -60,14 +60,15 @@ public final class ReflectionFlow {
                     .build());
         }
         String source = turn.deliveryId() == null ? "msg:" + UUID.randomUUID() : "msg:" + turn.deliveryId();
-        if (guard.check(text).flagged()) {
+        PupilDataGuard.Result check = guard.check(text);
+        if (check.flagged()) {
             String draftId = turn.deliveryId() == null ? UUID.randomUUID().toString() : turn.deliveryId();
             Optional<LogEntry> already = log.bySource(turn.person().id(), "draft:" + draftId);
             if (already.isPresent()) {
                 return List.of(saved(new LearningLogStore.Appended(already.get(), false)));
             }
             keepDraft(turn, draftId, text);
-            return List.of(pupilDataWarning(text, draftId));
+            return List.of(pupilDataWarning(check, draftId));
         }
         return List.of(saved(store(turn, text, source)));
     }
@@ -88,6 +89,21 @@ public final class ReflectionFlow {
     }
 
     private List<Message> saveDraft(Turn turn) {
+        return withHeldDraft(turn, "I'll save it straight away", (draftId, text) -> {
+            PupilDataGuard.Result check = guard.check(text);
+            if (check.flagged()) {
+                return List.of(pupilDataWarning(check, draftId));
+            }
+            return saveHeld(turn, draftId, text);
+        });
+    }
+
+    /**
+     * Runs {@code then} with the draft a button refers to, or answers for it: already saved (a double click or a
+     * retry), or no longer held (a newer message replaced it).
+     */
+    private List<Message> withHeldDraft(Turn turn, String resendHint,
+                                        java.util.function.BiFunction<String, String, List<Message>> then) {
         String draftId = turn.actionValue();
         Optional<LogEntry> already = log.bySource(turn.person().id(), "draft:" + draftId);
         if (already.isPresent()) {
@@ -96,12 +112,13 @@ public final class ReflectionFlow {
         ConversationState state = conversations.get(turn.person().id()).orElse(null);
         if (state == null || draftId == null || !draftId.equals(state.get(DRAFT_ID))) {
             return List.of(Message.text("I no longer have that text (a newer message replaced it). "
-                    + "Send it again starting with *reflect:* and I'll save it straight away."));
+                    + "Send it again starting with *reflect:* and " + resendHint + "."));
         }
-        if (guard.check(state.get(DRAFT_TEXT)).flagged()) {
-            return List.of(pupilDataWarning(state.get(DRAFT_TEXT), draftId));
-        }
-        LearningLogStore.Appended appended = store(turn, state.get(DRAFT_TEXT), "draft:" + draftId);
+        return then.apply(draftId, state.get(DRAFT_TEXT));
+    }
+
+    private List<Message> saveHeld(Turn turn, String draftId, String text) {
+        LearningLogStore.Appended appended = store(turn, text, "draft:" + draftId);
         clearDraft(turn, draftId);
         return List.of(saved(appended));
     }
@@ -113,8 +130,7 @@ public final class ReflectionFlow {
     }
 
     /** Warns that the text may identify a pupil, showing only the redacted version, and offers three ways on. */
-    private Message pupilDataWarning(String text, String draftId) {
-        PupilDataGuard.Result result = guard.check(text);
+    private Message pupilDataWarning(PupilDataGuard.Result result, String draftId) {
         return Message.builder()
                 .text("Before I save this: it looks as if it may identify a pupil ("
                         + String.join(", ", result.kinds().stream().map(PupilDataGuard.Kind::description).toList())
@@ -127,20 +143,8 @@ public final class ReflectionFlow {
 
     /** Saves the held draft after a pupil-data warning: redacted, or as written when the writer chose to keep it. */
     private List<Message> confirmDraft(Turn turn, boolean redact) {
-        String draftId = turn.actionValue();
-        Optional<LogEntry> already = log.bySource(turn.person().id(), "draft:" + draftId);
-        if (already.isPresent()) {
-            return List.of(saved(new LearningLogStore.Appended(already.get(), false)));
-        }
-        ConversationState state = conversations.get(turn.person().id()).orElse(null);
-        if (state == null || draftId == null || !draftId.equals(state.get(DRAFT_ID))) {
-            return List.of(Message.text("I no longer have that text (a newer message replaced it). "
-                    + "Send it again starting with *reflect:* and I'll check it again."));
-        }
-        String text = state.get(DRAFT_TEXT);
-        LearningLogStore.Appended appended = store(turn, redact ? guard.check(text).redacted() : text, "draft:" + draftId);
-        clearDraft(turn, draftId);
-        return List.of(saved(appended));
+        return withHeldDraft(turn, "I'll check it again",
+                (draftId, text) -> saveHeld(turn, draftId, redact ? guard.check(text).redacted() : text));
     }
 
     private List<Message> editDraft(Turn turn) {
