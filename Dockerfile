@@ -11,13 +11,15 @@ RUN groupadd --system bot && useradd --system --gid bot --home-dir /app --shell 
     && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/app/target/ect-mentor-bot.jar /app/ect-mentor-bot.jar
+COPY app/jvm.options /app/jvm.options
 USER bot
 ENV BOT_BIND_ADDRESS=0.0.0.0 \
     BOT_DATA_DIR=/app/data \
     PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Dfile.encoding=UTF-8"
+    MALLOC_ARENA_MAX=2
 EXPOSE 8080
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/app/ect-mentor-bot.jar"]
+# JVM settings from app/jvm.options; add or override flags with JAVA_TOOL_OPTIONS (e.g. -Xmx512m)
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/ect-mentor-bot.jar"]

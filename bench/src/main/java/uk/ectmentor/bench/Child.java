@@ -33,7 +33,18 @@ final class Child implements AutoCloseable {
     /** Starts {@code java -jar jar} with the Slack variables pointing at the fake, on a fresh port. */
     static Child app(Path jar, Path dataDir, String secret, FakeSlackApi fake, Map<String, String> extraEnv) throws IOException, InterruptedException {
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString());
+        // the JVM settings the README runs the bot with (app/jvm.options), when the file is beside the jar's module
+        Path options = jar.toAbsolutePath().getParent().resolveSibling("jvm.options");
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin()));
+        if (Files.isRegularFile(options)) {
+            command.add("@" + options);
+        }
+        String extra = System.getenv("BENCH_APP_JAVA_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("MICROSOFT_") || k.startsWith("BOT_") || k.equals("MONGODB_URI"));
         env.put("PORT", String.valueOf(port));
@@ -121,6 +132,32 @@ final class Child implements AutoCloseable {
     }
 
     /** Resident memory in MB, from /proc (Linux), or -1. */
+    /** The JVM's own account of its memory (needs -XX:NativeMemoryTracking=summary on the child), or why not. */
+    String nativeMemory() {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            jcmd.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+            Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            java.util.Map<String, Integer> threads = new java.util.TreeMap<>();
+            for (String line : new String(dump.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith("\"")) {
+                    String name = line.substring(1, line.indexOf('"', 1)).replaceAll("[0-9]+", "#");
+                    threads.merge(name, 1, Integer::sum);
+                }
+            }
+            dump.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+            return out + "\nthreads by name: " + threads;
+        } catch (IOException e) {
+            return "jcmd failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     long rssMb() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"));

@@ -73,6 +73,9 @@ public final class LoadBench {
                     }
                 }
                 rssAfter = app.rssMb();
+                if (System.getenv("BENCH_NATIVE_MEMORY") != null) {
+                    System.out.println(app.nativeMemory());
+                }
                 System.out.printf(Locale.ROOT, "bot: start-up to healthy %d ms; RSS after start %d MB; RSS after load %d MB%n",
                         startMs, rssStart, rssAfter);
             } finally {
