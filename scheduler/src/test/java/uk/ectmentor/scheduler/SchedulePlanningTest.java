@@ -181,4 +181,23 @@ class SchedulePlanningTest {
         Date next = first.getNextValidTimeAfter(Date.from(Instant.parse("2027-06-01T00:00:00Z")));
         assertThat(next.toInstant()).isEqualTo(Instant.parse("2027-06-03T14:30:00Z"));
     }
+
+    @Test
+    void theEctsChosenStudyDayMovesTheSelfStudyNudgeWhenTheWeekIsPlannedAgain() {
+        DemoData.install(f.storage.people(), f.storage.actions(), f.clock);
+        SchedulePlanning planning = new SchedulePlanning(f.storage.people(), f.storage.actions(), f.calendars,
+                new NudgePlanner(f.content, f.storage.nudgeInputs(), NudgePlanner.Times.defaults()), f.store);
+        planning.planAll(f.clock.instant(), Duration.ofDays(5));
+        // the demo meeting is on Thursday: by default the study nudge comes on Friday
+        assertThat(studyNudges()).singleElement().satisfies(n -> assertThat(n.due()).isEqualTo(Instant.parse("2026-12-04T16:00:00Z")));
+
+        f.storage.preferences().save(f.storage.preferences().get(DemoData.ECT).studyOn(java.time.DayOfWeek.TUESDAY));
+        planning.planAll(f.clock.instant(), Duration.ofDays(5));
+        assertThat(studyNudges()).as("moved, not doubled").singleElement()
+                .satisfies(n -> assertThat(n.due()).isEqualTo(Instant.parse("2026-12-01T16:00:00Z")));
+    }
+
+    private List<NudgeStore.Nudge> studyNudges() {
+        return f.store.all().stream().filter(n -> n.kind() == NudgeKind.SELF_STUDY).toList();
+    }
 }

@@ -1,9 +1,11 @@
 package uk.ectmentor.core.nudges;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +19,14 @@ import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
 import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.people.Role;
 import uk.ectmentor.core.people.School;
 
 /**
  * A person's controls over their weekly nudges, as chat commands: {@code nudges} (what is set),
  * {@code quiet hours 20:00-07:00} (or {@code off}), {@code snooze a week}, {@code skip this week},
- * {@code pause} (until next term), {@code stop} and {@code start}. The scheduler reads the preferences
+ * {@code pause} (until next term), {@code stop} and {@code start}, and for ECTs {@code study day thursday} (the
+ * weekday of the self-study nudge). The scheduler reads the preferences
  * at send time, so a change applies to the very next nudge.
  */
 public final class NudgeControls {
@@ -48,7 +52,8 @@ public final class NudgeControls {
               .command("pause", this::pause, "pause nudges", "pause reminders")
               .command("stop nudges", this::stop, "stop", "stop reminders", "unsubscribe")
               .command("start nudges", this::start, "start", "resume", "resume nudges", "unpause")
-              .describe("nudges", "nudges", "your weekly nudges: quiet hours, snooze a week, skip this week, pause, stop, start");
+              .commandWithText("study day", this::studyDay, "self-study day", "self study day", "my study day")
+              .describe("nudges", "nudges", "your weekly nudges: quiet hours, snooze a week, skip this week, pause, stop, start, study day");
     }
 
     private ZoneId zone(Turn turn) {
@@ -76,6 +81,9 @@ public final class NudgeControls {
             lines.add("This week's nudges are skipped.");
         }
         lines.add(p.hasQuietHours() ? "Quiet hours: " + p.quietFrom() + " to " + p.quietTo() + "." : "No quiet hours set.");
+        if (turn.person().is(Role.ECT)) {
+            lines.add("Self-study nudge: " + (p.studyDay() == null ? "the school day after your meeting" : plural(p.studyDay())) + ".");
+        }
         return List.of(Message.builder().heading("Your nudges").bullets(lines).note(HINT).build());
     }
 
@@ -123,6 +131,51 @@ public final class NudgeControls {
             return null;
         }
         return LocalTime.of(h, min);
+    }
+
+    private List<Message> studyDay(Turn turn) {
+        if (!turn.person().is(Role.ECT)) {
+            return List.of(Message.text("The self-study nudge is for ECTs: it reminds them of the week's self-directed study. "
+                    + "Yours are the meeting nudges (say *nudges* to see them)."));
+        }
+        String args = turn.args().strip().toLowerCase(Locale.ROOT);
+        NudgePreferences p = preferences.get(turn.person().id());
+        if (args.isEmpty()) {
+            return List.of(Message.text("Your self-study nudge comes "
+                    + (p.studyDay() == null ? "on the school day after your meeting" : "on " + plural(p.studyDay()))
+                    + ". To change it, say a weekday, for example *study day thursday* (or *study day default*)."));
+        }
+        if (args.equals("default") || args.equals("off") || args.equals("clear") || args.equals("reset")) {
+            preferences.save(p.studyOn(null));
+            return List.of(Message.text("Your self-study nudge is back to the school day after your meeting, from next week's plan on."));
+        }
+        DayOfWeek day = weekday(args);
+        if (day == null) {
+            return List.of(Message.text("I couldn't read \"" + turn.args().strip() + "\" as a school day. "
+                    + "Say a weekday from Monday to Friday, for example *study day thursday*."));
+        }
+        preferences.save(p.studyOn(day));
+        return List.of(Message.text("Done: your self-study nudge will come on " + plural(day)
+                + " (when that day is a school day). Say *study day default* to go back to the day after your meeting."));
+    }
+
+    /** Monday to Friday from a name, a plural or a short form of three letters or more ("thu", "thurs", "weds"). */
+    static DayOfWeek weekday(String text) {
+        // a trailing s goes: "thursdays" and "weds" become "thursday" and "wed"
+        String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("s$", "");
+        if (t.length() < 3) {
+            return null;
+        }
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            if (d.getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT).startsWith(t)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static String plural(DayOfWeek day) {
+        return day.getDisplayName(TextStyle.FULL, Locale.UK) + "s";
     }
 
     private List<Message> snooze(Turn turn) {

@@ -1,5 +1,6 @@
 package uk.ectmentor.core.nudges;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -14,37 +15,48 @@ import java.util.Optional;
  * @param skipWeekOf  the Monday of a week with no nudges, or null
  * @param pausedUntil no nudges before this date (the next term's start), or null
  * @param stopped     no nudges at all until the person says {@code start}
+ * @param studyDay    the weekday an ECT does their self-directed study (its nudge comes that day), or null
+ *                    for the planner's default (the day after the meeting)
  */
 public record NudgePreferences(String personId, LocalTime quietFrom, LocalTime quietTo, LocalDate snoozedUntil,
-                               LocalDate skipWeekOf, LocalDate pausedUntil, boolean stopped) {
+                               LocalDate skipWeekOf, LocalDate pausedUntil, boolean stopped, DayOfWeek studyDay) {
+
+    public NudgePreferences(String personId, LocalTime quietFrom, LocalTime quietTo, LocalDate snoozedUntil,
+                            LocalDate skipWeekOf, LocalDate pausedUntil, boolean stopped) {
+        this(personId, quietFrom, quietTo, snoozedUntil, skipWeekOf, pausedUntil, stopped, null);
+    }
 
     public static NudgePreferences defaults(String personId) {
-        return new NudgePreferences(personId, null, null, null, null, null, false);
+        return new NudgePreferences(personId, null, null, null, null, null, false, null);
+    }
+
+    public NudgePreferences studyOn(DayOfWeek day) {
+        return new NudgePreferences(personId, quietFrom, quietTo, snoozedUntil, skipWeekOf, pausedUntil, stopped, day);
     }
 
     public NudgePreferences quiet(LocalTime from, LocalTime to) {
-        return new NudgePreferences(personId, from, to, snoozedUntil, skipWeekOf, pausedUntil, stopped);
+        return new NudgePreferences(personId, from, to, snoozedUntil, skipWeekOf, pausedUntil, stopped, studyDay);
     }
 
     public NudgePreferences snoozeUntil(LocalDate day) {
-        return new NudgePreferences(personId, quietFrom, quietTo, day, skipWeekOf, pausedUntil, stopped);
+        return new NudgePreferences(personId, quietFrom, quietTo, day, skipWeekOf, pausedUntil, stopped, studyDay);
     }
 
     public NudgePreferences skipWeek(LocalDate monday) {
-        return new NudgePreferences(personId, quietFrom, quietTo, snoozedUntil, monday, pausedUntil, stopped);
+        return new NudgePreferences(personId, quietFrom, quietTo, snoozedUntil, monday, pausedUntil, stopped, studyDay);
     }
 
     public NudgePreferences pauseUntil(LocalDate day) {
-        return new NudgePreferences(personId, quietFrom, quietTo, snoozedUntil, skipWeekOf, day, stopped);
+        return new NudgePreferences(personId, quietFrom, quietTo, snoozedUntil, skipWeekOf, day, stopped, studyDay);
     }
 
     public NudgePreferences stop() {
-        return new NudgePreferences(personId, quietFrom, quietTo, null, null, null, true);
+        return new NudgePreferences(personId, quietFrom, quietTo, null, null, null, true, studyDay);
     }
 
-    /** Back on: clears stop, pause, snooze and skip (quiet hours stay). */
+    /** Back on: clears stop, pause, snooze and skip (quiet hours and the study day stay). */
     public NudgePreferences start() {
-        return new NudgePreferences(personId, quietFrom, quietTo, null, null, null, false);
+        return new NudgePreferences(personId, quietFrom, quietTo, null, null, null, false, studyDay);
     }
 
     public boolean hasQuietHours() {

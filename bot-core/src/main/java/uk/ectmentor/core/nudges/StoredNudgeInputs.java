@@ -1,5 +1,6 @@
 package uk.ectmentor.core.nudges;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,20 +18,28 @@ import uk.ectmentor.core.plan.PlanStore;
 
 /**
  * What nudges take from the other features' stores: the ECT's pre-meeting answers (meeting store), the
- * focus areas of their latest audit round (criteria rated Emerging or Developing), and their Year 2 plan's
- * review date. Each nudge is for one pairing, so what it shows reaches only that pairing's mentor.
+ * focus areas of their latest audit round (criteria rated Emerging or Developing), their Year 2 plan's
+ * review date and the self-study day they chose (nudge preferences). Each nudge is for one pairing, so what it shows reaches only that pairing's mentor.
  */
 public final class StoredNudgeInputs implements NudgeInputs {
     private final PeopleStore people;
     private final MeetingStore meetings;
     private final AuditStore audits;
     private final PlanStore plans;
+    private final PreferencesStore preferences;
 
-    public StoredNudgeInputs(PeopleStore people, MeetingStore meetings, AuditStore audits, PlanStore plans) {
+    public StoredNudgeInputs(PeopleStore people, MeetingStore meetings, AuditStore audits, PlanStore plans,
+                             PreferencesStore preferences) {
         this.people = people;
         this.meetings = meetings;
         this.audits = audits;
         this.plans = plans;
+        this.preferences = preferences;
+    }
+
+    @Override
+    public Optional<DayOfWeek> selfStudyDay(String pairingId) {
+        return people.pairing(pairingId).map(p -> preferences.get(p.ectId()).studyDay());
     }
 
     @Override

@@ -2,6 +2,7 @@ package uk.ectmentor.core.storage;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -31,7 +32,7 @@ final class MongoPreferencesStore implements PreferencesStore {
             }
             return new NudgePreferences(personId, time(d.getString("quietFrom")), time(d.getString("quietTo")),
                     date(d.getString("snoozedUntil")), date(d.getString("skipWeekOf")), date(d.getString("pausedUntil")),
-                    d.getBoolean("stopped", false));
+                    d.getBoolean("stopped", false), day(d.getString("studyDay")));
         });
     }
 
@@ -40,7 +41,8 @@ final class MongoPreferencesStore implements PreferencesStore {
         Document d = new Document("_id", p.personId())
                 .append("quietFrom", str(p.quietFrom())).append("quietTo", str(p.quietTo()))
                 .append("snoozedUntil", str(p.snoozedUntil())).append("skipWeekOf", str(p.skipWeekOf()))
-                .append("pausedUntil", str(p.pausedUntil())).append("stopped", p.stopped());
+                .append("pausedUntil", str(p.pausedUntil())).append("stopped", p.stopped())
+                .append("studyDay", str(p.studyDay()));
         Mongo.run(() -> prefs.replaceOne(eq("_id", p.personId()), d, new ReplaceOptions().upsert(true)));
     }
 
@@ -50,6 +52,10 @@ final class MongoPreferencesStore implements PreferencesStore {
 
     private static LocalTime time(String s) {
         return s == null ? null : LocalTime.parse(s);
+    }
+
+    private static DayOfWeek day(String s) {
+        return s == null ? null : DayOfWeek.valueOf(s);
     }
 
     private static LocalDate date(String s) {

@@ -222,7 +222,7 @@ public final class MongoStorage implements AutoCloseable {
 
     /** What nudges use from the meeting, audit and plan stores (pre-meeting answers, audit focus, plan review). */
     public uk.ectmentor.core.nudges.NudgeInputs nudgeInputs() {
-        return new uk.ectmentor.core.nudges.StoredNudgeInputs(people, meetings, audits, plans);
+        return new uk.ectmentor.core.nudges.StoredNudgeInputs(people, meetings, audits, plans, preferences);
     }
 
     /** Nudges waiting for web chat users. */

@@ -80,4 +80,43 @@ class NudgeControlsTest {
         assertThat(say("alex", "quiet hours off")).contains("off");
         assertThat(prefs.get("alex").hasQuietHours()).isFalse();
     }
+
+    @Test
+    void anEctChoosesTheSelfStudyDayAndThePlannerSeesIt() {
+        assertThat(say("sam", "study day")).contains("school day after your meeting");
+        assertThat(say("sam", "study day thursdays")).contains("Thursdays");
+        assertThat(prefs.get("sam").studyDay()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(bot.storage.nudgeInputs().selfStudyDay(uk.ectmentor.core.demo.DemoData.PAIRING))
+                .contains(java.time.DayOfWeek.THURSDAY);
+        assertThat(say("sam", "nudges")).contains("Self-study nudge: Thursdays");
+        assertThat(say("sam", "snooze a week")).contains("Snoozed");
+        assertThat(say("sam", "start")).contains("on again");
+        assertThat(prefs.get("sam").studyDay()).as("start keeps the chosen day").isEqualTo(java.time.DayOfWeek.THURSDAY);
+
+        assertThat(say("sam", "study day saturday")).contains("couldn't read \"saturday\" as a school day");
+        assertThat(say("sam", "study day th")).contains("couldn't read");
+        assertThat(prefs.get("sam").studyDay()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(say("sam", "study day default")).contains("back to the school day after your meeting");
+        assertThat(prefs.get("sam").studyDay()).isNull();
+        assertThat(bot.storage.nudgeInputs().selfStudyDay(uk.ectmentor.core.demo.DemoData.PAIRING)).isEmpty();
+    }
+
+    @Test
+    void aMentorIsToldTheStudyNudgeIsForEcts() {
+        assertThat(say("alex", "study day monday")).contains("for ECTs");
+        assertThat(prefs.get("alex").studyDay()).isNull();
+        assertThat(say("alex", "nudges")).doesNotContain("Self-study");
+    }
+
+    @Test
+    void weekdaysReadFromNamesAndShortForms() {
+        assertThat(NudgeControls.weekday("Weds")).isEqualTo(java.time.DayOfWeek.WEDNESDAY);
+        assertThat(NudgeControls.weekday("tues")).isEqualTo(java.time.DayOfWeek.TUESDAY);
+        assertThat(NudgeControls.weekday("thurs")).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(NudgeControls.weekday("FRIDAY")).isEqualTo(java.time.DayOfWeek.FRIDAY);
+        assertThat(NudgeControls.weekday("mon")).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(NudgeControls.weekday("sunday")).isNull();
+        assertThat(NudgeControls.weekday("t")).isNull();
+        assertThat(NudgeControls.weekday("tomorrow")).isNull();
+    }
 }
