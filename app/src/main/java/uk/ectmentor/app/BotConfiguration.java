@@ -50,6 +50,20 @@ class BotConfiguration {
         return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout(), calendars));
     }
 
+    /** Keeps the web chat and calendar feeds on this machine unless BOT_WEB_ACCESS opens (or closes) them. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<LocalAccessFilter> localAccessFilter(
+            @org.springframework.beans.factory.annotation.Value("${bot.web-access:loopback}") String access) {
+        LocalAccessFilter.Access parsed = LocalAccessFilter.parse(access);
+        if (parsed != LocalAccessFilter.Access.LOOPBACK) {
+            log.info("web chat and calendar feeds: BOT_WEB_ACCESS={}", parsed.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new LocalAccessFilter(parsed));
+        registration.addUrlPatterns("/*");
+        registration.setName("localAccess");
+        return registration;
+    }
+
     /** What the scheduler's nudges take from the meeting, audit and plan stores. */
     @Bean
     uk.ectmentor.core.nudges.NudgeInputs nudgeInputs(MongoStorage storage) {

@@ -98,6 +98,21 @@ class WebChatApplicationTest {
         assertThat(health.body()).contains("\"status\":\"UP\"");
     }
 
+    @Test
+    void aRequestRelayedFromElsewhereIsRefusedAndNothingIsStored() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat/messages"))
+                        .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.9")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"sam\",\"text\":\"reflect: written by someone else\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("only on the machine the bot runs on");
+        assertThat(storage.learningLog().recent("sam", 50)).noneMatch(e -> e.text().contains("written by someone else"));
+        HttpResponse<String> calendar = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/pairings/demo/calendar.ics"))
+                .header("Forwarded", "for=198.51.100.4").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(calendar.statusCode()).isEqualTo(403);
+    }
+
     private WebChannel channel() {
         return new WebChannel(port, () -> clock.advance(Duration.ofMinutes(1)));
     }
