@@ -42,23 +42,39 @@ class BotConfiguration {
 
     @Bean
     ConversationEngine conversationEngine(MongoStorage storage, ContentPack content, Clock clock, BotProperties props,
-                                          SchoolCalendars calendars) {
+                                          SchoolCalendars calendars, uk.ectmentor.core.nudges.CalendarFeeds feeds) {
         if (props.installDemo()) {
             DemoData.install(storage.people(), storage.actions(), clock);
             log.info("demo school ready: mentor '{}' and ECT '{}'", DemoData.MENTOR, DemoData.ECT);
         }
-        return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout(), calendars));
+        return MentorBot.engine(storage.botParts(content, clock, props.flowIdleTimeout(), calendars).withFeeds(feeds));
+    }
+
+    /**
+     * Links to the pairings' nudge calendars: under BOT_PUBLIC_URL (else this machine's address), keyed with
+     * BOT_FEED_SECRET when it is set so that they work from anywhere.
+     */
+    @Bean
+    uk.ectmentor.core.nudges.CalendarFeeds calendarFeeds(
+            @org.springframework.beans.factory.annotation.Value("${bot.public-url:}") String publicUrl,
+            @org.springframework.beans.factory.annotation.Value("${bot.feed-secret:}") String secret,
+            @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int port) {
+        String base = publicUrl == null || publicUrl.isBlank() ? "http://127.0.0.1:" + port : publicUrl;
+        uk.ectmentor.core.nudges.CalendarFeeds feeds = uk.ectmentor.core.nudges.CalendarFeeds.of(base, secret);
+        log.info("calendar links: {} ({})", base, feeds.keyed() ? "keyed: they work from anywhere" : "no BOT_FEED_SECRET: this machine only");
+        return feeds;
     }
 
     /** Keeps the web chat and calendar feeds on this machine unless BOT_WEB_ACCESS opens (or closes) them. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<LocalAccessFilter> localAccessFilter(
-            @org.springframework.beans.factory.annotation.Value("${bot.web-access:loopback}") String access) {
+            @org.springframework.beans.factory.annotation.Value("${bot.web-access:loopback}") String access,
+            uk.ectmentor.core.nudges.CalendarFeeds feeds) {
         LocalAccessFilter.Access parsed = LocalAccessFilter.parse(access);
         if (parsed != LocalAccessFilter.Access.LOOPBACK) {
             log.info("web chat and calendar feeds: BOT_WEB_ACCESS={}", parsed.name().toLowerCase(java.util.Locale.ROOT));
         }
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new LocalAccessFilter(parsed));
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new LocalAccessFilter(parsed, feeds));
         registration.addUrlPatterns("/*");
         registration.setName("localAccess");
         return registration;

@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import uk.ectmentor.core.nudges.CalendarFeeds;
+
 /**
  * The local web chat (its page, {@code /api/chat/*}) and the pairing calendar feeds name no signed-in
  * user: whoever sends {@code "user": "sam"} is Sam. So by default ({@code BOT_WEB_ACCESS=loopback}) they
@@ -22,17 +26,22 @@ import jakarta.servlet.http.HttpServletResponse;
  * (a {@code Forwarded}, {@code X-Forwarded-For} or {@code X-Real-IP} header means someone elsewhere).
  * That holds even when the bot listens on every address for Slack or Teams. {@code open} serves them to
  * anyone who can reach the bot (only behind your own sign-in, or for a demo); {@code off} turns them off.
- * Slack, Teams and the health check are not affected.
+ * A calendar feed with its pairing's key ({@code ?key=}, see {@link CalendarFeeds}) is served to anyone: that
+ * is how Outlook subscribes. Slack, Teams and the health check are not affected.
  */
 final class LocalAccessFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(LocalAccessFilter.class);
 
     enum Access { LOOPBACK, OPEN, OFF }
 
-    private final Access access;
+    private static final Pattern FEED = Pattern.compile("/api/pairings/([A-Za-z0-9._-]{1,64})/calendar\\.ics");
 
-    LocalAccessFilter(Access access) {
+    private final Access access;
+    private final CalendarFeeds feeds;
+
+    LocalAccessFilter(Access access, CalendarFeeds feeds) {
         this.access = access;
+        this.feeds = feeds;
     }
 
     /** {@code loopback} (also blank), {@code open} or {@code off}; anything else stops the start with a clear message. */
@@ -70,13 +79,18 @@ final class LocalAccessFilter extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_NOT_FOUND, "The web chat is turned off on this server (BOT_WEB_ACCESS=off).");
             return;
         }
-        if (!local(request)) {
+        if (!local(request) && !keyedFeed(request)) {
             log.info("refused {} from a non-local address: the web chat answers on this machine only", request.getRequestURI());
             refuse(response, HttpServletResponse.SC_FORBIDDEN, "The web chat and calendar feeds answer only on the machine the bot "
                     + "runs on. Use the bot in Slack or Teams, or ask your IT admin (BOT_WEB_ACCESS).");
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private boolean keyedFeed(HttpServletRequest request) {
+        Matcher m = FEED.matcher(request.getRequestURI());
+        return "GET".equals(request.getMethod()) && m.matches() && feeds.opens(m.group(1), request.getParameter("key"));
     }
 
     static boolean local(HttpServletRequest request) {

@@ -10,19 +10,31 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import uk.ectmentor.core.nudges.CalendarFeeds;
+
 /** Who reaches the web chat and the calendar feeds, with hostile addresses and headers. */
 class LocalAccessFilterTest {
 
+    private static final CalendarFeeds FEEDS = CalendarFeeds.of("https://bot.example.org", "filter-test-secret-0123");
+
     private static MockHttpServletResponse call(LocalAccessFilter.Access access, String path, String remote, String header, String value)
             throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        return call(access, "POST", path, null, remote, header, value);
+    }
+
+    private static MockHttpServletResponse call(LocalAccessFilter.Access access, String method, String path, String key, String remote,
+                                                String header, String value) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        if (key != null) {
+            request.setParameter("key", key);
+        }
         request.setRemoteAddr(remote);
         if (header != null) {
             request.addHeader(header, value);
         }
         MockHttpServletResponse response = new MockHttpServletResponse();
         MockFilterChain chain = new MockFilterChain();
-        new LocalAccessFilter(access).doFilter(request, response, chain);
+        new LocalAccessFilter(access, FEEDS).doFilter(request, response, chain);
         if (chain.getRequest() != null) {
             response.setStatus(299); // reached the application
         }
@@ -73,5 +85,22 @@ class LocalAccessFilterTest {
         assertThat(LocalAccessFilter.parse(" Open ")).isEqualTo(LocalAccessFilter.Access.OPEN);
         assertThat(LocalAccessFilter.parse("off")).isEqualTo(LocalAccessFilter.Access.OFF);
         assertThatThrownBy(() -> LocalAccessFilter.parse("yes")).hasMessageContaining("loopback, open or off");
+    }
+
+    @Test
+    void aCalendarFeedWithItsPairingsKeyIsServedToAnyoneAndNothingElseIs() throws Exception {
+        String demoKey = FEEDS.link("demo").orElseThrow().replaceAll(".*key=", "");
+        String feed = "/api/pairings/demo/calendar.ics";
+        var loopback = LocalAccessFilter.Access.LOOPBACK;
+        assertThat(call(loopback, "GET", feed, demoKey, "203.0.113.9", null, null).getStatus()).isEqualTo(299);
+        assertThat(call(loopback, "GET", feed, demoKey, "127.0.0.1", "X-Forwarded-For", "203.0.113.9").getStatus()).isEqualTo(299);
+        assertThat(call(loopback, "GET", feed, "x" + demoKey.substring(1), "203.0.113.9", null, null).getStatus()).isEqualTo(403);
+        assertThat(call(loopback, "GET", feed, null, "203.0.113.9", null, null).getStatus()).isEqualTo(403);
+        assertThat(call(loopback, "GET", "/api/pairings/pair-jo-kim/calendar.ics", demoKey, "203.0.113.9", null, null).getStatus())
+                .as("another pairing's feed with demo's key").isEqualTo(403);
+        assertThat(call(loopback, "GET", "/api/pairings/demo/calendar.ics/../../chat/inbox", demoKey, "203.0.113.9", null, null).getStatus())
+                .isEqualTo(403);
+        assertThat(call(loopback, "POST", feed, demoKey, "203.0.113.9", null, null).getStatus()).isEqualTo(403);
+        assertThat(call(loopback, "GET", "/api/chat/inbox", demoKey, "203.0.113.9", null, null).getStatus()).isEqualTo(403);
     }
 }

@@ -61,7 +61,14 @@ public final class MentorBot {
                         ActionStore actions, ContentPack content, Clock clock, Duration flowIdleTimeout,
                         MeetingStore meetings, InviteStore invites, AuditStore audits, PlanStore plans,
                         uk.ectmentor.core.trust.TrustParts trust, LinkCodeStore linkCodes,
-                        PreferencesStore preferences, SchoolCalendars calendars) {
+                        PreferencesStore preferences, SchoolCalendars calendars,
+                        uk.ectmentor.core.nudges.CalendarFeeds feeds) {
+
+        /** The same parts, with links to the pairings' nudge calendars. */
+        public Parts withFeeds(uk.ectmentor.core.nudges.CalendarFeeds calendarFeeds) {
+            return new Parts(people, conversations, log, actions, content, clock, flowIdleTimeout, meetings, invites, audits,
+                    plans, trust, linkCodes, preferences, calendars, calendarFeeds);
+        }
     }
 
     public static ConversationEngine engine(Parts parts) {
@@ -90,7 +97,7 @@ public final class MentorBot {
         LinkFlow links = new LinkFlow(parts.people(), parts.linkCodes(), parts.clock());
         links.register(router);
         Handler stranger = links.beforeStranger(onboarding::stranger);
-        new NudgeControls(parts.people(), parts.preferences(), parts.calendars()).register(router);
+        new NudgeControls(parts.people(), parts.preferences(), parts.calendars(), parts.feeds()).register(router);
         router.command("help", turn -> help(router, turn, false), "what can you do", "commands", "menu", "hi", "hello")
               .command("help all", turn -> help(router, turn, true), "all commands", "everything")
               .describe("help", "help / help all", "the commands for your role / every command");

@@ -18,7 +18,9 @@ import uk.ectmentor.core.chat.Button;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.engine.Router;
 import uk.ectmentor.core.engine.Turn;
+import uk.ectmentor.core.people.Pairing;
 import uk.ectmentor.core.people.PeopleStore;
+import uk.ectmentor.core.people.Person;
 import uk.ectmentor.core.people.Role;
 import uk.ectmentor.core.people.School;
 
@@ -37,11 +39,13 @@ public final class NudgeControls {
     private final PeopleStore people;
     private final PreferencesStore preferences;
     private final SchoolCalendars calendars;
+    private final CalendarFeeds feeds;
 
-    public NudgeControls(PeopleStore people, PreferencesStore preferences, SchoolCalendars calendars) {
+    public NudgeControls(PeopleStore people, PreferencesStore preferences, SchoolCalendars calendars, CalendarFeeds feeds) {
         this.people = people;
         this.preferences = preferences;
         this.calendars = calendars;
+        this.feeds = feeds;
     }
 
     public void register(Router router) {
@@ -53,7 +57,9 @@ public final class NudgeControls {
               .command("stop nudges", this::stop, "stop", "stop reminders", "unsubscribe")
               .command("start nudges", this::start, "start", "resume", "resume nudges", "unpause")
               .commandWithText("study day", this::studyDay, "self-study day", "self study day", "my study day")
-              .describe("nudges", "nudges", "your weekly nudges: quiet hours, snooze a week, skip this week, pause, stop, start, study day");
+              .command("calendar", this::calendarLink, "my calendar", "calendar link", "nudge calendar", "subscribe")
+              .describe("nudges", "nudges", "your weekly nudges: quiet hours, snooze a week, skip this week, pause, stop, start, study day")
+              .describe("calendar", "calendar", "a link to subscribe to your pairing's nudges in Outlook or another calendar");
     }
 
     private ZoneId zone(Turn turn) {
@@ -176,6 +182,28 @@ public final class NudgeControls {
 
     private static String plural(DayOfWeek day) {
         return day.getDisplayName(TextStyle.FULL, Locale.UK) + "s";
+    }
+
+    private List<Message> calendarLink(Turn turn) {
+        List<Pairing> pairings = people.pairingsOf(turn.person().id());
+        if (pairings.isEmpty()) {
+            return List.of(Message.text("You're not in a mentor pairing yet, so there is no nudge calendar to subscribe to."));
+        }
+        if (feeds.link(pairings.get(0).id()).isEmpty()) {
+            return List.of(Message.text("Calendar links aren't set up on this server yet: your IT admin gives the bot its "
+                    + "address (BOT_PUBLIC_URL) and a secret for the links (BOT_FEED_SECRET)."));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Pairing p : pairings) {
+            String other = turn.person().id().equals(p.mentorId()) ? p.ectId() : p.mentorId();
+            String name = people.person(other).map(Person::name).orElse(other);
+            lines.add("With " + name + ": " + feeds.link(p.id()).orElseThrow());
+        }
+        String note = feeds.keyed()
+                ? "In Outlook: Add calendar, then Subscribe from web, and paste the link. Keep it to yourself: "
+                        + "anyone with it sees your pairing's nudge times."
+                : "This link works only on the machine the bot runs on (no BOT_FEED_SECRET is set).";
+        return List.of(Message.builder().heading("Your nudge calendar").bullets(lines).note(note).build());
     }
 
     private List<Message> snooze(Turn turn) {

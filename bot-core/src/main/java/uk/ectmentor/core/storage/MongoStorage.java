@@ -207,7 +207,8 @@ public final class MongoStorage implements AutoCloseable {
                                                      java.time.Duration flowIdleTimeout,
                                                      uk.ectmentor.core.calendar.SchoolCalendars calendars) {
         return new uk.ectmentor.core.MentorBot.Parts(people, conversations, log, actions, content, clock, flowIdleTimeout,
-                meetings, invites, audits, plans, trust(), linkCodes, preferences, calendars);
+                meetings, invites, audits, plans, trust(), linkCodes, preferences, calendars,
+                uk.ectmentor.core.nudges.CalendarFeeds.NONE);
     }
 
     /** Platform conversation references for messaging people unprompted. */

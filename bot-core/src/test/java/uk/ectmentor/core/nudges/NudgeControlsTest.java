@@ -119,4 +119,15 @@ class NudgeControlsTest {
         assertThat(NudgeControls.weekday("t")).isNull();
         assertThat(NudgeControls.weekday("tomorrow")).isNull();
     }
+
+    @Test
+    void eachPersonGetsTheirOwnPairingsCalendarLink() {
+        String sam = say("sam", "calendar");
+        assertThat(sam).contains("With Alex: https://bot.example.org/api/pairings/" + uk.ectmentor.core.demo.DemoData.PAIRING + "/calendar.ics?key=")
+                .contains("Subscribe from web");
+        String key = sam.substring(sam.indexOf("key=") + 4, sam.indexOf("key=") + 36);
+        assertThat(TestBot.FEEDS.opens(uk.ectmentor.core.demo.DemoData.PAIRING, key)).isTrue();
+        assertThat(say("alex", "my calendar")).contains("With Sam: ").contains("key=" + key);
+        assertThat(say("newcomer", "calendar")).doesNotContain("calendar.ics");
+    }
 }

@@ -18,6 +18,9 @@ import uk.ectmentor.core.storage.MongoStorage;
 public final class TestBot implements AutoCloseable {
     /** Wednesday 25 November 2026, 16:00 in London: a term-time afternoon. */
     public static final Instant START = Instant.parse("2026-11-25T16:00:00Z");
+    /** Calendar links as a deployed bot makes them: its public address and a secret for the keys. */
+    public static final uk.ectmentor.core.nudges.CalendarFeeds FEEDS =
+            uk.ectmentor.core.nudges.CalendarFeeds.of("https://bot.example.org/", "test-feed-secret-0123456789");
 
     public final EmbeddedMongo server = EmbeddedMongo.inMemory();
     public final MongoStorage storage = MongoStorage.connect(server.connectionString(), "test",
@@ -33,7 +36,8 @@ public final class TestBot implements AutoCloseable {
     /** The bot with this content pack (e.g. the built-in pack plus test-only session files). */
     public TestBot(ContentPack content) {
         DemoData.install(storage.people(), storage.actions(), clock);
-        engine = MentorBot.engine(storage.botParts(content, clock, Duration.ofHours(12), uk.ectmentor.core.calendar.SchoolCalendars.englandDefault()));
+        engine = MentorBot.engine(storage.botParts(content, clock, Duration.ofHours(12), uk.ectmentor.core.calendar.SchoolCalendars.englandDefault())
+                .withFeeds(FEEDS));
     }
 
     /**
