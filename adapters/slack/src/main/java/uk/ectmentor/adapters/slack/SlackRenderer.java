@@ -108,7 +108,7 @@ final class SlackRenderer {
     View modal(Block.Form form, String metadata) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (form.title().length() > MODAL_TITLE) {
-            for (String piece : SlackText.split(form.title(), SECTION_TEXT)) {
+            for (String piece : SlackText.split(form.title(), SECTION_TEXT - 2)) {
                 blocks.add(section("*" + SlackText.escape(piece) + "*"));
             }
         }
