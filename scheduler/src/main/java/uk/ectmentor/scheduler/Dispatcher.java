@@ -174,7 +174,19 @@ public final class Dispatcher {
         }
         Optional<NudgeStore.AttemptState> earlier = store.beginAttempt(n, owner, now);
         if (earlier.isPresent()) {
-            // another instance began this very attempt (and maybe died): never send it twice
+            // another instance began this very attempt (and maybe died): never send it twice. Our claim may be
+            // stale (a batch slowed by the platform outlived its lease, and the instance that took the nudge
+            // over has already rescheduled or sent it): then the nudge is not ours to finish.
+            Optional<NudgeStore.Nudge> current = store.nudge(n.id());
+            if (current.isEmpty() || current.get().status() != NudgeStore.Status.CLAIMED
+                    || !owner.equals(current.get().owner()) || !n.due().equals(current.get().due())) {
+                return Outcome.SKIPPED;
+            }
+            if (earlier.get() == NudgeStore.AttemptState.RETRY) {
+                // that attempt ended undelivered and its instance did not put the nudge back: try again
+                store.reschedule(n, owner, now.plus(DEFAULT_RETRY), "retry: an earlier attempt was not delivered", now);
+                return Outcome.RETRIED;
+            }
             boolean delivered = earlier.get() == NudgeStore.AttemptState.DELIVERED;
             store.finish(n, owner, delivered ? NudgeStore.Status.SENT : NudgeStore.Status.UNCONFIRMED,
                     "attempt already recorded: " + earlier.get(), now);

@@ -311,4 +311,35 @@ class DispatcherTest {
         assertThat(n.detail()).contains("gave up after 3 attempts").contains("IllegalStateException");
         assertThat(web.calls()).isZero();
     }
+
+    @Test
+    void aBatchSlowedByThePlatformPastItsLeaseLosesNoNudgeToTheInstanceThatTakesOver() {
+        int count = 40;
+        oneNudgeEachFor(count, LOCAL_10);
+        Instant platformBack = Instant.parse("2026-11-30T10:20:00Z");
+        List<Dispatcher> other = new ArrayList<>();
+        boolean[] tookOver = {false};
+        // each send spends 10 s in the sender's own back-off, and the platform says "later" until 10:20
+        RecordingSender slow = new RecordingSender("web", (to, n) -> {
+            f.clock.advance(Duration.ofSeconds(10));
+            if (f.clock.instant().isAfter(MONDAY_10.plus(Fixture.LEASE)) && !tookOver[0]) {
+                tookOver[0] = true;
+                other.get(0).runOnce(); // a's claims have run out: b takes them over while a is still going
+            }
+            return f.clock.instant().isBefore(platformBack) ? DeliveryResult.retryLater(Duration.ofSeconds(2), "503")
+                    : DeliveryResult.delivered();
+        });
+        Dispatcher a = f.dispatcher("a", Duration.ofHours(1), 50, slow);
+        other.add(f.dispatcher("b", Duration.ofHours(1), 50, slow));
+        a.runOnce();
+        assertThat(tookOver[0]).isTrue();
+        for (int i = 0; i < 100; i++) {
+            f.clock.advance(Duration.ofSeconds(5));
+            a.drain();
+            other.get(0).drain();
+        }
+        // before the fix, a finished the nudges b had already put back for a retry as UNCONFIRMED: 8 never sent
+        assertThat(f.store.all()).extracting(NudgeStore.Nudge::status).containsOnly(NudgeStore.Status.SENT);
+        assertThat(slow.countByUser()).hasSize(count).allSatisfy((user, n) -> assertThat(n).isEqualTo(1L));
+    }
 }
