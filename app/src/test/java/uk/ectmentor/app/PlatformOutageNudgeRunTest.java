@@ -151,6 +151,8 @@ class PlatformOutageNudgeRunTest {
 
     @BeforeEach
     void schoolOnSlackAndTeams() {
+        WAITS.set(0);
+        WAITED_MILLIS.set(0);
         for (String c : List.of("nudges", "nudgeDeliveries", "nudgeLeases", "nudgePlans", "undeliverableIdentities")) {
             storage.database().getCollection(c).deleteMany(new Document());
         }
@@ -269,6 +271,13 @@ class PlatformOutageNudgeRunTest {
         return out;
     }
 
+    private static void summary(String run, List<OutagePlatform.Call> calls) {
+        System.out.printf("%s: %d calls to people; Slack 429: %d, 503: %d; Teams 429: %d, 503: %d; "
+                        + "senders' waits: %d, %d s of clock in all%n", run, calls.size(), count(calls, OutagePlatform.SLACK, 429),
+                count(calls, OutagePlatform.SLACK, 503), count(calls, OutagePlatform.TEAMS, 429), count(calls, OutagePlatform.TEAMS, 503),
+                WAITS.get(), WAITED_MILLIS.get() / 1000);
+    }
+
     private static long count(List<OutagePlatform.Call> calls, String platform, int status) {
         return calls.stream().filter(c -> c.platform().equals(platform) && c.status() == status).count();
     }
@@ -288,17 +297,17 @@ class PlatformOutageNudgeRunTest {
         runUntil(runEnd);
 
         List<OutagePlatform.Call> calls = PLATFORM.calls();
-        System.out.printf("outage run: %d calls to people; slack 429: %d, 503: %d; teams 429: %d, 503: %d; sender waits: %d (%d ms of clock)%n",
-                calls.size(), count(calls, "slack", 429), count(calls, "slack", 503), count(calls, "teams", 429),
-                count(calls, "teams", 503), WAITS.get(), WAITED_MILLIS.get());
+        summary("one-minute outage", calls);
         // the platform really was refusing, on both platforms, with both answers
         for (String platform : List.of(OutagePlatform.SLACK, OutagePlatform.TEAMS)) {
             assertThat(count(calls, platform, 429)).as(platform + " 429s").isPositive();
             assertThat(count(calls, platform, 503)).as(platform + " 503s").isPositive();
         }
         Map<String, List<OutagePlatform.Call>> accepted = acceptedPostsByRecipient();
-        System.out.println("attempts and outcome per nudge: " + inRun.stream().map(n -> nudges.nudge(n.id()).orElseThrow())
+        List<NudgeStore.Nudge> after = inRun.stream().map(n -> nudges.nudge(n.id()).orElseThrow()).toList();
+        System.out.println("one-minute outage, nudges by outcome and attempts: " + after.stream()
                 .collect(Collectors.groupingBy(n -> n.status() + " after " + n.attempts(), java.util.TreeMap::new, Collectors.counting())));
+        assertThat(after).as("nudges the outage made wait").anyMatch(n -> n.attempts() > 1);
         for (NudgeStore.Nudge n : inRun) {
             String to = recipientOf.get(n.personId());
             NudgeStore.Nudge now = nudges.nudge(n.id()).orElseThrow();
@@ -335,6 +344,7 @@ class PlatformOutageNudgeRunTest {
             dispatcherLog.detachAppender(logged);
         }
 
+        summary("outage past the misfire age", PLATFORM.calls());
         Map<String, List<OutagePlatform.Call>> accepted = acceptedPostsByRecipient();
         int dropped = 0;
         for (NudgeStore.Nudge n : inRun) {
@@ -355,7 +365,7 @@ class PlatformOutageNudgeRunTest {
                 assertThat(deliveryRecords(n.id())).filteredOn(d -> "DELIVERED".equals(d.getString("state"))).hasSize(1);
             }
         }
-        System.out.printf("long outage: %d of %d nudges dropped, %d sent%n", dropped, inRun.size(), inRun.size() - dropped);
+        System.out.printf("outage past the misfire age: %d of %d nudges dropped, %d sent%n", dropped, inRun.size(), inRun.size() - dropped);
         assertThat(dropped).isEqualTo(46);
         assertThat(callsInsideARetryAfter()).as("calls while a Retry-After was running").isEmpty();
     }
