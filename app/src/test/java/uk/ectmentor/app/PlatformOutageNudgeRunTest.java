@@ -145,7 +145,7 @@ class PlatformOutageNudgeRunTest {
     @Autowired
     ObjectProvider<NudgeInputs> inputs;
 
-    /** person id -> (platform, recipient as the fake sees it: Slack user id or Teams conversation id) */
+    /** person id -> "platform/recipient", the recipient as the fake sees it (Slack user id, Teams conversation id) */
     private final Map<String, String> recipientOf = new HashMap<>();
     private Instant runStart;
 
@@ -254,16 +254,16 @@ class PlatformOutageNudgeRunTest {
 
     /** Every call made while a Retry-After given to the same person was still running. */
     private List<String> callsInsideARetryAfter() {
-        List<OutagePlatform.Call> calls = PLATFORM.calls();
+        List<OutagePlatform.Call> calls = PLATFORM.calls(); // in the order the fake answered them
         List<String> out = new ArrayList<>();
-        for (OutagePlatform.Call given : calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            OutagePlatform.Call given = calls.get(i);
             if (given.retryAfter() == null) {
                 continue;
             }
             Instant end = given.at().plus(given.retryAfter());
-            for (OutagePlatform.Call later : calls) {
-                if (later != given && recipient(later).equals(recipient(given)) && !later.at().isBefore(given.at())
-                        && later.at().isBefore(end) && calls.indexOf(later) > calls.indexOf(given)) {
+            for (OutagePlatform.Call later : calls.subList(i + 1, calls.size())) {
+                if (recipient(later).equals(recipient(given)) && later.at().isBefore(end)) {
                     out.add(recipient(later) + " " + later.method() + " at " + later.at() + ", Retry-After until " + end);
                 }
             }
