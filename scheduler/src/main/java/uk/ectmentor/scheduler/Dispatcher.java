@@ -31,8 +31,11 @@ import uk.ectmentor.core.people.School;
  * drops it if it is more than the misfire age late (logged, never a burst of stale nudges), applies the
  * person's preferences (stopped, paused, snoozed, skipped week: skip; quiet hours: wait), records the
  * attempt under its unique key (nudge, due time) and only then sends it through the {@link Sender} for the
- * platform of the person's first reachable identity. RETRY_LATER waits for the platform's retry-after;
- * UNDELIVERABLE marks the identity and moves on to the person's next one.
+ * platform of the person's first reachable identity. RETRY_LATER waits for the platform's retry-after, for
+ * as long as the nudge stays within the misfire age of when it was meant to go (its planned time, or the end
+ * of the quiet hours it waited for: a retry never moves that); past it the nudge is dropped and logged.
+ * UNDELIVERABLE marks the identity and moves on to the person's next one. An error inside the bot is retried
+ * a minute later, at most {@code maxAttempts} claims in all.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -104,9 +107,16 @@ public final class Dispatcher {
             try {
                 o = handle(n);
             } catch (RuntimeException e) {
-                log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
-                store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
-                o = Outcome.RETRIED;
+                if (n.attempts() >= settings.maxAttempts()) {
+                    log.warn("nudge {} failed {} times, giving up: {}", n.id(), n.attempts(), e.toString());
+                    store.finish(n, settings.owner(), NudgeStore.Status.FAILED, "gave up after " + n.attempts() + " attempts: "
+                            + e.getClass().getSimpleName(), clock.instant());
+                    o = Outcome.UNDELIVERABLE;
+                } else {
+                    log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
+                    store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
+                    o = Outcome.RETRIED;
+                }
             }
             c[o.ordinal() + 1]++;
         }
@@ -118,7 +128,7 @@ public final class Dispatcher {
     private Outcome handle(NudgeStore.Nudge n) {
         Instant now = clock.instant();
         String owner = settings.owner();
-        Duration late = Duration.between(n.due(), now);
+        Duration late = Duration.between(onTime(n), now);
         if (late.compareTo(settings.misfireMaxAge()) > 0) {
             log.info("dropped nudge {} ({}): {} min late, more than the misfire limit of {} min",
                     n.id(), n.kind().code(), late.toMinutes(), settings.misfireMaxAge().toMinutes());
@@ -144,7 +154,7 @@ public final class Dispatcher {
             return Outcome.SKIPPED;
         }
         if (verdict.kind() == NudgePreferences.Verdict.Kind.DEFER) {
-            store.reschedule(n, owner, verdict.deferTo().atZone(zone).toInstant(), verdict.reason(), now);
+            store.defer(n, owner, verdict.deferTo().atZone(zone).toInstant(), verdict.reason(), now);
             return Outcome.DEFERRED;
         }
         Optional<List<Message>> messages = composer.compose(n);
@@ -164,7 +174,19 @@ public final class Dispatcher {
         }
         Optional<NudgeStore.AttemptState> earlier = store.beginAttempt(n, owner, now);
         if (earlier.isPresent()) {
-            // another instance began this very attempt (and maybe died): never send it twice
+            // another instance began this very attempt (and maybe died): never send it twice. Our claim may be
+            // stale (a batch slowed by the platform outlived its lease, and the instance that took the nudge
+            // over has already rescheduled or sent it): then the nudge is not ours to finish.
+            Optional<NudgeStore.Nudge> current = store.nudge(n.id());
+            if (current.isEmpty() || current.get().status() != NudgeStore.Status.CLAIMED
+                    || !owner.equals(current.get().owner()) || !n.due().equals(current.get().due())) {
+                return Outcome.SKIPPED;
+            }
+            if (earlier.get() == NudgeStore.AttemptState.RETRY) {
+                // that attempt ended undelivered and its instance did not put the nudge back: try again
+                store.reschedule(n, owner, now.plus(DEFAULT_RETRY), "retry: an earlier attempt was not delivered", now);
+                return Outcome.RETRIED;
+            }
             boolean delivered = earlier.get() == NudgeStore.AttemptState.DELIVERED;
             store.finish(n, owner, delivered ? NudgeStore.Status.SENT : NudgeStore.Status.UNCONFIRMED,
                     "attempt already recorded: " + earlier.get(), now);
@@ -186,12 +208,18 @@ public final class Dispatcher {
                 }
                 case RETRY_LATER -> {
                     store.endAttempt(n, NudgeStore.AttemptState.RETRY, ref.platform(), after);
-                    if (n.attempts() >= settings.maxAttempts()) {
-                        store.finish(n, owner, NudgeStore.Status.FAILED, "gave up after " + n.attempts() + " attempts", after);
-                        return Outcome.UNDELIVERABLE;
-                    }
                     Duration wait = result.retryAfter() == null || result.retryAfter().isNegative() ? DEFAULT_RETRY : result.retryAfter();
-                    store.reschedule(n, owner, after.plus(wait), "retry: " + result.detail(), after);
+                    Instant next = after.plus(wait);
+                    // bounded by time, not by a count: a platform asking again and again to wait a few seconds
+                    // must not use up the nudge, and one asking to wait past the misfire age must not send it late
+                    if (Duration.between(onTime(n), next).compareTo(settings.misfireMaxAge()) > 0) {
+                        log.info("dropped nudge {} ({}): {} asked to wait until {}, more than the misfire limit of {} min after it was due ({})",
+                                n.id(), n.kind().code(), ref.platform(), next, settings.misfireMaxAge().toMinutes(), result.detail());
+                        store.finish(n, owner, NudgeStore.Status.DROPPED, "platform unavailable until past the misfire limit: "
+                                + result.detail(), after);
+                        return Outcome.DROPPED;
+                    }
+                    store.reschedule(n, owner, next, "retry: " + result.detail(), after);
                     return Outcome.RETRIED;
                 }
                 case UNDELIVERABLE -> {
@@ -204,5 +232,10 @@ public final class Dispatcher {
         store.endAttempt(n, NudgeStore.AttemptState.UNDELIVERABLE, null, end);
         store.finish(n, owner, NudgeStore.Status.UNDELIVERABLE, "every identity undeliverable", end);
         return Outcome.UNDELIVERABLE;
+    }
+
+    /** When the nudge was meant to go: its planned time, or the end of the quiet hours it waited for; retries move only its due. */
+    private static Instant onTime(NudgeStore.Nudge n) {
+        return n.plannedDue() == null ? n.due() : n.plannedDue();
     }
 }

@@ -62,7 +62,13 @@ public final class NudgeStore {
         }
     }
 
-    /** A stored nudge. */
+    /**
+     * A stored nudge.
+     *
+     * @param due        when it may next be sent (a retry moves it)
+     * @param plannedDue when it was meant to go: the plan's time, or the end of the quiet hours it was put off to;
+     *                   the misfire age is measured from it
+     */
     public record Nudge(String id, String pairingId, String personId, NudgeKind kind, String ref, int module, int week,
                         Instant due, Instant plannedDue, Status status, String owner, Instant leaseUntil, int attempts,
                         String detail) {
@@ -257,6 +263,17 @@ public final class NudgeStore {
                 Updates.combine(Updates.set("status", Status.WAITING.name()), Updates.set("due", Date.from(due)),
                         Updates.set("detail", detail), Updates.set("owner", null), Updates.set("leaseUntil", null),
                         Updates.set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Puts a claimed nudge off until {@code due} as if it had been planned then (the end of quiet hours): unlike
+     * a retry, this moves {@code plannedDue}, the time its lateness is measured from.
+     */
+    public boolean defer(Nudge n, String owner, Instant due, String detail, Instant now) {
+        return nudges.updateOne(eq("_id", n.id()),
+                Updates.combine(Updates.set("status", Status.WAITING.name()), Updates.set("due", Date.from(due)),
+                        Updates.set("plannedDue", Date.from(due)), Updates.set("detail", detail), Updates.set("owner", null),
+                        Updates.set("leaseUntil", null), Updates.set("updatedAt", Date.from(now)))).getModifiedCount() == 1;
     }
 
     public Optional<Nudge> nudge(String id) {

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dispatchInterval how often the dispatcher looks for due nudges
  * @param leaseLength      how long a claim lasts; a crashed instance's claims are retaken after it
  * @param misfireMaxAge    a nudge later than this (after downtime) is dropped, not sent
+ * @param maxAttempts      how many times a nudge whose handling fails inside the bot is tried (a platform's
+ *                         try-later is retried until the misfire age instead)
  * @param instanceId       this instance's name in leases; blank: host name and process id
  * @param planCron         when nudges are planned (Quartz cron, UTC)
  * @param planHorizon      how far ahead each planning run plans

@@ -215,4 +215,131 @@ class DispatcherTest {
         assertThat(web.countByUser()).containsEntry("m0", 2L);
         assertThat(f.store.all()).noneMatch(n -> n.status() == NudgeStore.Status.WAITING || n.status() == NudgeStore.Status.PLANNED);
     }
+
+    @Test
+    void aPlatformAskingToWaitPastTheMisfireAgeHasTheNudgeDroppedNotSentLate() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        RecordingSender slow = new RecordingSender("web",
+                (to, n) -> n == 1 ? DeliveryResult.retryLater(Duration.ofMinutes(90), "429") : DeliveryResult.delivered());
+        Dispatcher d = f.dispatcher("a", Duration.ofHours(1), 50, slow);
+        assertThat(d.drain().dropped()).isEqualTo(1);
+        NudgeStore.Nudge n = f.store.nudge(nudges.get(0).id()).orElseThrow();
+        assertThat(n.status()).isEqualTo(NudgeStore.Status.DROPPED);
+        assertThat(n.detail()).contains("misfire limit").contains("429");
+        // before the fix it waited the 90 minutes and then went out, 90 minutes late
+        f.clock.advance(Duration.ofMinutes(91));
+        assertThat(d.drain().claimed()).isZero();
+        assertThat(slow.sent).isEmpty();
+        assertThat(slow.calls()).isEqualTo(1);
+    }
+
+    @Test
+    void manyShortRetryAftersDoNotUseUpANudgeThatIsStillOnTime() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        // more "wait 5 s" answers than the fixture's 3 attempts: before the fix the nudge was given up after 3
+        RecordingSender limited = new RecordingSender("web",
+                (to, n) -> n <= 8 ? DeliveryResult.retryLater(Duration.ofSeconds(5), "429") : DeliveryResult.delivered());
+        Dispatcher d = f.dispatcher("a", limited);
+        for (int i = 0; i < 20 && limited.sent.isEmpty(); i++) {
+            d.drain();
+            f.clock.advance(Duration.ofSeconds(5));
+        }
+        assertThat(limited.calls()).isEqualTo(9);
+        assertThat(limited.sent).hasSize(1);
+        NudgeStore.Nudge n = f.store.nudge(nudges.get(0).id()).orElseThrow();
+        assertThat(n.status()).isEqualTo(NudgeStore.Status.SENT);
+        assertThat(n.plannedDue()).isEqualTo(MONDAY_10);
+    }
+
+    @Test
+    void aPlatformDownForLongerThanTheMisfireAgeIsRetriedUntilThenAndTheNudgeDropped() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        RecordingSender down = new RecordingSender("web", (to, n) -> DeliveryResult.retryLater(null, "HTTP 503"));
+        Dispatcher d = f.dispatcher("a", Duration.ofMinutes(10), 50, down);
+        int dropped = 0;
+        for (int minute = 0; minute <= 15; minute++) {
+            dropped += d.drain().dropped();
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(dropped).isEqualTo(1);
+        // tried each minute (the default wait) from 10:00 to 10:10, never once the nudge would be late
+        assertThat(down.calls()).isEqualTo(11);
+        assertThat(f.store.nudge(nudges.get(0).id()).orElseThrow().status()).isEqualTo(NudgeStore.Status.DROPPED);
+    }
+
+    @Test
+    void aNudgeWaitingOutQuietHoursIsLateFromTheirEndNotFromItsPlannedTime() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        f.storage.preferences().save(NudgePreferences.defaults("m0").quiet(java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0)));
+        RecordingSender web = new RecordingSender("web",
+                (to, n) -> n == 1 ? DeliveryResult.retryLater(Duration.ofMinutes(30), "429") : DeliveryResult.delivered());
+        Dispatcher d = f.dispatcher("a", Duration.ofHours(1), 50, web);
+        assertThat(d.drain().deferred()).isEqualTo(1);
+        f.clock.advance(Duration.ofHours(2));
+        // 12:00: the platform asks for half an hour, still within the hour after the quiet hours ended
+        assertThat(d.drain().retried()).isEqualTo(1);
+        f.clock.advance(Duration.ofMinutes(30));
+        assertThat(d.drain().sent()).isEqualTo(1);
+        assertThat(f.store.nudge(nudges.get(0).id()).orElseThrow().status()).isEqualTo(NudgeStore.Status.SENT);
+    }
+
+    @Test
+    void anErrorInsideTheBotIsRetriedAMinuteLaterUpToTheAttemptsLimit() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(1, LOCAL_10);
+        uk.ectmentor.core.nudges.PreferencesStore broken = new uk.ectmentor.core.nudges.PreferencesStore() {
+            @Override
+            public NudgePreferences get(String personId) {
+                throw new IllegalStateException("preferences unreadable");
+            }
+
+            @Override
+            public void save(NudgePreferences preferences) {
+            }
+        };
+        RecordingSender web = new RecordingSender("web");
+        Dispatcher d = new Dispatcher(f.store, f.storage.people(), broken, f.calendars,
+                new NudgeComposer(f.storage.people(), f.content, f.storage.actions(), uk.ectmentor.core.nudges.NudgeInputs.NONE),
+                List.of(web), f.clock, new Dispatcher.Settings("a", Fixture.LEASE, Duration.ofHours(1), 50, 3));
+        int retried = 0;
+        for (int minute = 0; minute < 10; minute++) {
+            retried += d.drain().retried();
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(retried).isEqualTo(2);
+        NudgeStore.Nudge n = f.store.nudge(nudges.get(0).id()).orElseThrow();
+        assertThat(n.status()).isEqualTo(NudgeStore.Status.FAILED);
+        assertThat(n.detail()).contains("gave up after 3 attempts").contains("IllegalStateException");
+        assertThat(web.calls()).isZero();
+    }
+
+    @Test
+    void aBatchSlowedByThePlatformPastItsLeaseLosesNoNudgeToTheInstanceThatTakesOver() {
+        int count = 40;
+        oneNudgeEachFor(count, LOCAL_10);
+        Instant platformBack = Instant.parse("2026-11-30T10:20:00Z");
+        List<Dispatcher> other = new ArrayList<>();
+        boolean[] tookOver = {false};
+        // each send spends 10 s in the sender's own back-off, and the platform says "later" until 10:20
+        RecordingSender slow = new RecordingSender("web", (to, n) -> {
+            f.clock.advance(Duration.ofSeconds(10));
+            if (f.clock.instant().isAfter(MONDAY_10.plus(Fixture.LEASE)) && !tookOver[0]) {
+                tookOver[0] = true;
+                other.get(0).runOnce(); // a's claims have run out: b takes them over while a is still going
+            }
+            return f.clock.instant().isBefore(platformBack) ? DeliveryResult.retryLater(Duration.ofSeconds(2), "503")
+                    : DeliveryResult.delivered();
+        });
+        Dispatcher a = f.dispatcher("a", Duration.ofHours(1), 50, slow);
+        other.add(f.dispatcher("b", Duration.ofHours(1), 50, slow));
+        a.runOnce();
+        assertThat(tookOver[0]).isTrue();
+        for (int i = 0; i < 100; i++) {
+            f.clock.advance(Duration.ofSeconds(5));
+            a.drain();
+            other.get(0).drain();
+        }
+        // before the fix, a finished the nudges b had already put back for a retry as UNCONFIRMED: 8 never sent
+        assertThat(f.store.all()).extracting(NudgeStore.Nudge::status).containsOnly(NudgeStore.Status.SENT);
+        assertThat(slow.countByUser()).hasSize(count).allSatisfy((user, n) -> assertThat(n).isEqualTo(1L));
+    }
 }

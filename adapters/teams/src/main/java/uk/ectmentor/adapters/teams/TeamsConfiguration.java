@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +47,10 @@ public class TeamsConfiguration {
         return new SdkBotFramework(props, adapter, clock);
     }
 
+    /** The sender's short waits (throttle, backoff) sleep unless a {@link Sleeper} bean is given (tests move a clock). */
     @Bean
-    TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock) {
-        return new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault());
+    TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                            ObjectProvider<Sleeper> sleeper) {
+        return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault());
     }
 }
