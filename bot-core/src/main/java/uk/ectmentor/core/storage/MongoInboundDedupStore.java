@@ -67,12 +67,12 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     }
 
     @Override
-    public List<Pending> claimUnhandled(Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
+    public List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
         return Mongo.call(() -> {
             List<Pending> claimed = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
                 Document d = deliveries.findOneAndUpdate(
-                        and(eq("pending", true), lt("at", Date.from(acceptedBefore)),
+                        and(eq("pending", true), eq("platform", platform), lt("at", Date.from(acceptedBefore)),
                                 or(exists("claimUntil", false), lt("claimUntil", Date.from(now)))),
                         Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));

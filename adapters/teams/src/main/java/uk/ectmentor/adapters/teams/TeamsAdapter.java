@@ -74,7 +74,12 @@ public final class TeamsAdapter {
         if (replies.isEmpty()) {
             return new CardUpdate(renderer.card(Message.text("Done.")), List.of());
         }
-        return new CardUpdate(renderer.card(replies.get(0)), render(replies.subList(1, replies.size())));
+        // a first reply too long for one card: the pressed card shows its start, the rest follow as new messages
+        List<ObjectNode> first = renderer.cards(replies.get(0));
+        List<Outgoing> more = new ArrayList<>();
+        first.subList(1, first.size()).forEach(c -> more.add(Outgoing.cards(List.of(c))));
+        more.addAll(render(replies.subList(1, replies.size())));
+        return new CardUpdate(first.get(0), more);
     }
 
     /**
@@ -88,7 +93,7 @@ public final class TeamsAdapter {
             return List.of();
         }
         List<Outgoing> out = new ArrayList<>();
-        out.add(renderer.render(Message.builder()
+        out.addAll(renderer.render(Message.builder()
                 .heading("Welcome to the ECT mentor bot")
                 .text("I help mentors and early career teachers with the weekly meeting, reflections and action steps, here in Teams.")
                 .build()));
@@ -131,6 +136,6 @@ public final class TeamsAdapter {
     }
 
     private List<Outgoing> render(List<Message> messages) {
-        return messages.stream().map(renderer::render).toList();
+        return messages.stream().flatMap(m -> renderer.render(m).stream()).toList();
     }
 }

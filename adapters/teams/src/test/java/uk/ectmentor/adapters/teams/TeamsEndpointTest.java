@@ -40,6 +40,8 @@ class TeamsEndpointTest {
     @Autowired
     TestBot bot;
     @Autowired
+    uk.ectmentor.core.delivery.OrderedWork work;
+    @Autowired
     BotFrameworkPort framework;
     @Autowired
     ConversationRefStore refs;
@@ -53,8 +55,8 @@ class TeamsEndpointTest {
 
     @BeforeEach
     void setUp() {
-        execute = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.EXECUTE);
-        submit = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.SUBMIT);
+        execute = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.EXECUTE, work);
+        submit = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.SUBMIT, work);
         sender = new TeamsSender(framework, refs, renderer, bot.clock, d -> {
             slept.add(d);
             bot.clock.advance(d);
