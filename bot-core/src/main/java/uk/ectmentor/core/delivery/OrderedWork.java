@@ -43,14 +43,27 @@ public class OrderedWork implements AutoCloseable {
     /** Runs {@code task} after every earlier task for the same {@code key}. */
     public void submit(String key, Runnable task) {
         pending.incrementAndGet();
-        tails.compute(key, (k, previous) -> {
-            CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
-            CompletableFuture<Void> next = before.thenRunAsync(() -> run(task), pool);
-            next.whenComplete((v, e) -> {
-                tails.remove(k, next);
-                done();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Void>[] created = new CompletableFuture[1];
+        try {
+            tails.compute(key, (k, previous) -> {
+                CompletableFuture<Void> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+                // an earlier task that failed does not stop this one
+                created[0] = before.handle((v, e) -> null).thenRunAsync(() -> run(task), pool);
+                return created[0];
             });
-            return next;
+        } catch (RuntimeException e) {
+            done();
+            throw e;
+        }
+        // registered outside compute: a task that already finished runs this at once, and it changes the map
+        CompletableFuture<Void> next = created[0];
+        next.whenComplete((v, e) -> {
+            try {
+                tails.remove(key, next);
+            } finally {
+                done();
+            }
         });
     }
 

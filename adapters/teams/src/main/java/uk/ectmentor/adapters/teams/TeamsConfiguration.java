@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -54,8 +55,10 @@ public class TeamsConfiguration {
     }
 
     @Bean
-    TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock) {
-        return new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault());
+    TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                            ObjectProvider<Sleeper> sleeper) {
+        // a Sleeper bean (tests: one that moves their clock) replaces real waits
+        return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault());
     }
 
     /** The threads that handle Teams messages after the HTTP answer ({@code bot.teams.workers}, default 16). */

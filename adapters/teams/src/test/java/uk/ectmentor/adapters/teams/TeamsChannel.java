@@ -142,7 +142,16 @@ final class TeamsChannel implements ChatChannel {
             HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             // a message is answered before it is handled: its replies reach the connector from the workers
             if (!work.awaitIdle(DRAIN)) {
-                throw new AssertionError("the Teams workers were still busy after " + DRAIN);
+                StringBuilder threads = new StringBuilder();
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    if (t.getName().startsWith("teams-work")) {
+                        threads.append("\n").append(t.getName()).append(' ').append(t.getState());
+                        for (StackTraceElement e : stack) {
+                            threads.append("\n    at ").append(e);
+                        }
+                    }
+                });
+                throw new AssertionError("the Teams workers were still busy after " + DRAIN + " (" + work.backlog() + " tasks):" + threads);
             }
             return response;
         } catch (IOException e) {

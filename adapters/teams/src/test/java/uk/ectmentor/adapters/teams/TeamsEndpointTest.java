@@ -348,6 +348,30 @@ class TeamsEndpointTest {
     }
 
     @Test
+    void aLongLogExportReachesTeamsAsSeveralActivitiesEachUnderItsSizeLimit() {
+        // 70 long reflections written a year ago (so they stay out of the recent log the other tests read)
+        java.util.Random random = new java.util.Random(11);
+        String[] words = "pupils explained the method in pairs while questioning checked understanding before moving on".split(" ");
+        Instant longAgo = bot.clock.instant().minus(Duration.ofDays(400));
+        for (int i = 0; i < 70; i++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 900) {
+                text.append(text.length() == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            bot.storage.learningLog().append(new uk.ectmentor.core.reflect.LogEntry("old-" + i, "sam", "demo-school", "reflection",
+                    1, 1, text.toString(), longAgo.plusSeconds(i), false, "sam:old-" + i));
+        }
+        int before = connector.activities().size();
+        List<Reply> replies = submit.say("sam", "export log");
+        List<FakeConnector.Received> sent = connector.activities().subList(before, connector.activities().size());
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> assertThat(r.body().toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("Teams refuses activities over about 28 KB").isLessThan(28_000));
+        assertThat(sent.stream().mapToInt(r -> r.body().toString().length()).sum()).isGreaterThan(60_000);
+        assertThat(replies.get(0).text()).startsWith("Here is your learning log as Markdown");
+        assertThat(String.join("\n", replies.stream().map(Reply::text).toList())).contains("# ").contains("pupils explained");
+    }
+
+    @Test
     void aBurstToOneConversationIsSpacedOut() {
         execute.say("sam", "help");
         bot.clock.advance(Duration.ofMinutes(5));
