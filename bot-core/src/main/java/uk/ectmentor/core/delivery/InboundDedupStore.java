@@ -33,7 +33,7 @@ public interface InboundDedupStore {
      */
     boolean accept(Pending pending);
 
-    /** The message was handled: forget its text, keep the key (retries still count as repeats). */
+    /** The message was handled: forget its text and where to answer, keep the key (retries still count as repeats). */
     void handled(String key);
 
     /**

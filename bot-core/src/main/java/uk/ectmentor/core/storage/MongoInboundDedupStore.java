@@ -63,7 +63,8 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     @Override
     public void handled(String key) {
         Mongo.run(() -> deliveries.updateOne(eq("_id", key),
-                Updates.combine(Updates.set("pending", false), Updates.unset("text"), Updates.unset("textKey"))));
+                Updates.combine(Updates.set("pending", false), Updates.unset("text"), Updates.unset("textKey"),
+                        Updates.unset("channel"))));
     }
 
     @Override
