@@ -132,6 +132,19 @@ final class TeamsChannel implements ChatChannel {
         return replies;
     }
 
+    /** Posts an activity and returns Teams' answer without waiting for the workers. */
+    HttpResponse<String> postOnly(JsonNode activity) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(JsonNode activity, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));

@@ -84,6 +84,26 @@ class TeamsEndpointTest {
     }
 
     @Test
+    void aMessageIsAnsweredBeforeItsRepliesAreSent() throws InterruptedException {
+        int before = connector.activities().size();
+        java.util.concurrent.CountDownLatch connectorHeld = new java.util.concurrent.CountDownLatch(1);
+        connector.hold = connectorHeld;
+        try {
+            ObjectNode activity = execute.activity("alex", "message").put("text", "help");
+            HttpResponse<String> response = execute.postOnly(activity);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as("Teams needs no body for a message").isEmpty();
+            assertThat(connector.activities()).as("answered while the reply is still held at the connector").hasSize(before);
+        } finally {
+            connector.hold = null;
+            connectorHeld.countDown();
+        }
+        assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(connector.activities()).hasSize(before + 1);
+        assertThat(execute.replies(connector.activities().get(before).body()).get(0).text()).contains("What I can do");
+    }
+
+    @Test
     void theReferenceFollowsAChangedServiceUrl() {
         try (FakeConnector moved = new FakeConnector()) {
             ObjectNode activity = execute.activity("alex", "message");
