@@ -29,6 +29,8 @@ import uk.ectmentor.core.chat.UserRef;
  */
 final class SdkActivityHandler extends TeamsActivityHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An Action.Execute answer that shows a short message and leaves the card unchanged. */
+    static final String MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";
     private final TeamsAdapter adapter;
 
     SdkActivityHandler(TeamsAdapter adapter) {
@@ -59,13 +61,19 @@ final class SdkActivityHandler extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx, AdaptiveCardInvokeValue value) {
         Activity a = ctx.getActivity();
-        TeamsAdapter.CardUpdate update = adapter.onCardAction(user(a), reference(a), value.getAction().getVerb(),
+        TeamsAdapter.CardUpdate update = adapter.onCardInvoke(user(a), reference(a), value.getAction().getVerb(),
                 tree(value.getAction().getData()), a.getId());
         return send(ctx, update.more()).thenApply(done -> {
             AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
             response.setStatusCode(200);
-            response.setType(AdaptiveCardRenderer.CARD_CONTENT_TYPE);
-            response.setValue(update.card());
+            if (update.card() == null) {
+                // the card stays as it was; Teams shows the notice
+                response.setType(MESSAGE_RESPONSE_TYPE);
+                response.setValue(update.notice());
+            } else {
+                response.setType(AdaptiveCardRenderer.CARD_CONTENT_TYPE);
+                response.setValue(update.card());
+            }
             return response;
         });
     }

@@ -40,8 +40,11 @@ public class TeamsConfiguration {
     }
 
     @Bean
-    TeamsAdapter teamsAdapter(ConversationEngine engine, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock) {
-        return new TeamsAdapter(engine, refs, renderer, clock);
+    TeamsAdapter teamsAdapter(ConversationEngine engine, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                              OrderedWork teamsWork, @Value("${bot.teams.invoke-order-wait:PT3S}") Duration orderWait) {
+        // invokes and installs, answered inside the request, wait their turn behind the person's queued messages
+        // (at most 3 s by default: Teams gives an invoke about five seconds)
+        return new TeamsAdapter(engine, refs, renderer, clock, teamsWork, orderWait);
     }
 
     @Bean

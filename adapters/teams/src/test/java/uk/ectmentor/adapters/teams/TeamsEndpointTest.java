@@ -103,6 +103,71 @@ class TeamsEndpointTest {
         assertThat(execute.replies(connector.activities().get(before).body()).get(0).text()).contains("What I can do");
     }
 
+    private ObjectNode pressNext(Reply.Clickable next) {
+        ObjectNode invoke = execute.activity("alex", "invoke");
+        invoke.put("name", "adaptiveCard/action");
+        ObjectNode action = invoke.putObject("value").putObject("action");
+        action.put("type", "Action.Execute").put("verb", next.actionId());
+        action.putObject("data").put(AdaptiveCardRenderer.ACTION_KEY, next.actionId()).put(AdaptiveCardRenderer.VALUE_KEY, next.value());
+        return invoke;
+    }
+
+    /** Waits (bounded) until the Teams workers hold {@code tasks} tasks. */
+    private void awaitBacklog(int tasks) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (work.backlog() < tasks) {
+            assertThat(System.nanoTime()).as("%s tasks queued in time", tasks).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aButtonPressedWhileAnEarlierMessageIsStillBeingAnsweredWaitsItsTurn() throws Exception {
+        Reply.Clickable next = execute.say("alex", "prompts").get(0).clickables().get(0);
+        int before = connector.activities().size();
+        java.util.concurrent.CountDownLatch connectorHeld = new java.util.concurrent.CountDownLatch(1);
+        connector.hold = connectorHeld;
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> pressed;
+        try {
+            assertThat(execute.postOnly(execute.activity("alex", "message").put("text", "help")).statusCode()).isEqualTo(200);
+            pressed = java.util.concurrent.CompletableFuture.supplyAsync(() -> execute.postOnly(pressNext(next)));
+            awaitBacklog(2);
+            assertThat(pressed).as("the press waits for the message before it").isNotDone();
+        } finally {
+            connector.hold = null;
+            connectorHeld.countDown();
+        }
+        HttpResponse<String> response = pressed.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(connector.activities()).as("the earlier message's reply went first").hasSizeGreaterThan(before);
+        JsonNode body = TeamsChannel.read(response.body());
+        assertThat(body.path("type").asText()).isEqualTo(AdaptiveCardRenderer.CARD_CONTENT_TYPE);
+        assertThat(execute.reply(body.get("value")).text()).contains("Plan · 5 min");
+        assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aButtonPressedBehindAnUnfinishedMessageLeavesTheCardAsItWasWithANotice() throws Exception {
+        Reply.Clickable next = execute.say("alex", "prompts").get(0).clickables().get(0);
+        java.util.concurrent.CountDownLatch connectorHeld = new java.util.concurrent.CountDownLatch(1);
+        connector.hold = connectorHeld;
+        HttpResponse<String> response;
+        try {
+            assertThat(execute.postOnly(execute.activity("alex", "message").put("text", "help")).statusCode()).isEqualTo(200);
+            response = execute.postOnly(pressNext(next));
+        } finally {
+            connector.hold = null;
+            connectorHeld.countDown();
+        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = TeamsChannel.read(response.body());
+        assertThat(body.path("type").asText()).isEqualTo(SdkActivityHandler.MESSAGE_RESPONSE_TYPE);
+        assertThat(body.path("value").asText()).isEqualTo(TeamsAdapter.BUSY);
+        assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        // the press was not acted on: pressing it again now moves on as the first press would have
+        JsonNode again = TeamsChannel.read(execute.post(pressNext(next), null).body());
+        assertThat(execute.reply(again.get("value")).text()).contains("Plan · 5 min").contains("Section 2/4");
+    }
+
     @Test
     void theReferenceFollowsAChangedServiceUrl() {
         try (FakeConnector moved = new FakeConnector()) {
