@@ -17,8 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * SIGKILL part-way; it is restarted on the same data directory; the events Slack saw no 200 for are sent
  * again as Slack's retries (same event id, {@code X-Slack-Retry-Num: 1}); then every reflection is looked up.
  * PASS when every acknowledged reflection is in the log exactly once (and no reflection is in twice).
+ * With {@code --target teams} the same run goes through Teams: Bot Framework {@code message} activities to
+ * {@code /api/messages}, and the unacknowledged ones are delivered again with the same activity id.
  *
- * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000] [--users 50]</pre>
+ * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000] [--users 50] [--target slack|teams]</pre>
  */
 public final class KillScenario {
     private KillScenario() {
@@ -33,6 +35,7 @@ public final class KillScenario {
         // several Slack identities of one person, as replies to one channel are paced at about one a second
         int users = Math.max(1, Math.min(200, Integer.parseInt(opts.getOrDefault("users", "50"))));
         String prefix = "k" + Long.toString(System.currentTimeMillis() % 46656, 36);
+        boolean teams = "teams".equals(opts.getOrDefault("target", "slack"));
 
         HttpClient http = Reflections.client();
         Path data = Files.createTempDirectory("ect-kill-");
@@ -40,12 +43,18 @@ public final class KillScenario {
         boolean failed;
         int acked = 0;
         String[] bodies = new String[count];
+        String[] fakeUrl = new String[1];
         try (FakeSlackApi fake = new FakeSlackApi()) {
+            fakeUrl[0] = fake.baseUrl();
             Child app = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
             for (int u = 0; u < users; u++) {
-                LoadBench.linkSlackUser(http, app, fake, "sam", "U0K" + u);
+                if (teams) {
+                    linkTeamsUser(http, app, fake, "sam", "tk" + u);
+                } else {
+                    LoadBench.linkSlackUser(http, app, fake, "sam", "U0K" + u);
+                }
             }
-            System.out.printf("%d Slack users linked to the demo ECT sam%n", users);
+            System.out.printf("%d %s users linked to the demo ECT sam%n", users, teams ? "Teams" : "Slack");
             Thread.sleep(3000); // let the link reach the file before the crash
             String slack = app.url("/slack/events");
             CountDownLatch done = new CountDownLatch(count);
@@ -67,8 +76,16 @@ public final class KillScenario {
                     LockSupport.parkNanos(wait);
                 }
                 int index = i;
-                bodies[i] = Slack.dmEvent("U0K" + (i % users), Reflections.text(prefix, i), "Ev" + prefix + "x" + i, Instant.now().getEpochSecond());
-                http.sendAsync(LoadBench.signed(slack, bodies[i], "application/json"), HttpResponse.BodyHandlers.discarding())
+                HttpRequest request;
+                if (teams) {
+                    bodies[i] = Slack.teamsMessage("tk" + (i % users), Reflections.text(prefix, i), "act" + prefix + "x" + i,
+                            fake.baseUrl(), Instant.now().toString());
+                    request = teamsPost(app.url("/api/messages"), bodies[i]);
+                } else {
+                    bodies[i] = Slack.dmEvent("U0K" + (i % users), Reflections.text(prefix, i), "Ev" + prefix + "x" + i, Instant.now().getEpochSecond());
+                    request = LoadBench.signed(slack, bodies[i], "application/json");
+                }
+                http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                         .whenComplete((r, e) -> {
                             status[index] = e == null ? r.statusCode() : -1;
                             done.countDown();
@@ -91,7 +108,13 @@ public final class KillScenario {
                 System.out.printf("restarted on the same data directory: healthy after %d ms%n", again.startMillis);
                 int retried = 0;
                 for (int i = 0; i < count; i++) {
-                    if (status[i] != 200) {
+                    if (status[i] != 200 && teams) {
+                        // the channel delivers the activity again, same id, to the restarted bot
+                        if (http.send(teamsPost(again.url("/api/messages"), bodies[i].replace(fakeUrl[0], fake.baseUrl())),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                            retried++;
+                        }
+                    } else if (status[i] != 200) {
                         String ts = Long.toString(Instant.now().getEpochSecond());
                         HttpRequest retry = HttpRequest.newBuilder(java.net.URI.create(again.url("/slack/events")))
                                 .timeout(LoadRun.TIMEOUT)
@@ -105,7 +128,8 @@ public final class KillScenario {
                         }
                     }
                 }
-                System.out.printf("Slack's retries of the %d unacknowledged events: %d acknowledged%n", count - acked, retried);
+                System.out.printf("%s of the %d unacknowledged: %d acknowledged%n", teams ? "Teams' redeliveries" : "Slack's retries",
+                        count - acked, retried);
                 int last = -1;
                 for (int i = 0; i < count; i++) {
                     last = status[i] != 200 ? i : last;
@@ -173,6 +197,29 @@ public final class KillScenario {
         }
         if (failed) {
             System.exit(1);
+        }
+    }
+
+    static HttpRequest teamsPost(String url, String body) {
+        return HttpRequest.newBuilder(java.net.URI.create(url)).timeout(LoadRun.TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Links Teams user {@code teamsUser} (tenant bench-tenant) to web user {@code webUser}, through the chat. */
+    static void linkTeamsUser(HttpClient http, Child app, FakeSlackApi fake, String webUser, String teamsUser) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*([A-Z2-9]{6})\\*").matcher(LoadBench.web(http, app, webUser, "link"));
+        if (!m.find()) {
+            throw new IllegalStateException("no linking code");
+        }
+        long before = fake.posts.get();
+        HttpResponse<String> r = http.send(teamsPost(app.url("/api/messages"), Slack.teamsMessage(teamsUser, "link " + m.group(1),
+                "actlink" + System.nanoTime(), fake.baseUrl(), Instant.now().toString())), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("link refused: " + r.statusCode() + " " + r.body());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (fake.posts.get() == before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 }

@@ -33,14 +33,15 @@ public interface InboundDedupStore {
      */
     boolean accept(Pending pending);
 
-    /** The message was handled: forget its text, keep the key (retries still count as repeats). */
+    /** The message was handled: forget its text and where to answer, keep the key (retries still count as repeats). */
     void handled(String key);
 
     /**
-     * Claims up to {@code limit} messages accepted before {@code acceptedBefore} and not handled, for
-     * {@code owner} until {@code now + lease}; a claim that expired (its owner died) can be claimed again.
+     * Claims up to {@code limit} messages from {@code platform} accepted before {@code acceptedBefore} and not
+     * handled, for {@code owner} until {@code now + lease}; a claim that expired (its owner died) can be claimed
+     * again. Each platform recovers only its own (the collection is shared).
      */
-    List<Pending> claimUnhandled(Instant acceptedBefore, Instant now, String owner, Duration lease, int limit);
+    List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit);
 
     /** Forgets deliveries received before {@code cutoff} (platforms stop retrying long before). */
     long forgetBefore(Instant cutoff);

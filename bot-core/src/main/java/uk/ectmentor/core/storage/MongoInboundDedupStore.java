@@ -63,16 +63,17 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     @Override
     public void handled(String key) {
         Mongo.run(() -> deliveries.updateOne(eq("_id", key),
-                Updates.combine(Updates.set("pending", false), Updates.unset("text"), Updates.unset("textKey"))));
+                Updates.combine(Updates.set("pending", false), Updates.unset("text"), Updates.unset("textKey"),
+                        Updates.unset("channel"))));
     }
 
     @Override
-    public List<Pending> claimUnhandled(Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
+    public List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
         return Mongo.call(() -> {
             List<Pending> claimed = new ArrayList<>();
             for (int i = 0; i < limit; i++) {
                 Document d = deliveries.findOneAndUpdate(
-                        and(eq("pending", true), lt("at", Date.from(acceptedBefore)),
+                        and(eq("pending", true), eq("platform", platform), lt("at", Date.from(acceptedBefore)),
                                 or(exists("claimUntil", false), lt("claimUntil", Date.from(now)))),
                         Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));

@@ -247,7 +247,7 @@ final class SlackAdapter {
         int total = 0;
         List<InboundDedupStore.Pending> lost;
         do {
-            lost = dedup.claimUnhandled(now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, RECOVERY_BATCH);
+            lost = dedup.claimUnhandled(PLATFORM, now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, RECOVERY_BATCH);
             for (InboundDedupStore.Pending p : lost) {
                 work.submit(p.from().key(), () -> answer(p));
             }

@@ -21,9 +21,16 @@ import com.microsoft.bot.schema.teams.TeamsChannelData;
 
 import uk.ectmentor.core.chat.UserRef;
 
-/** The SDK's activity handler: turns activities into {@link TeamsAdapter} calls and sends what comes back. */
+/**
+ * The SDK's activity handler for the activities answered in the HTTP request (invokes, installs, conversation
+ * updates): turns them into {@link TeamsAdapter} calls and sends what comes back. Message activities do not
+ * come here: {@link SdkBotFramework} reads them ({@link #message}) and {@link TeamsInbox} handles them after
+ * the answer.
+ */
 final class SdkActivityHandler extends TeamsActivityHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An Action.Execute answer that shows a short message and leaves the card unchanged. */
+    static final String MESSAGE_RESPONSE_TYPE = "application/vnd.microsoft.activity.message";
     private final TeamsAdapter adapter;
 
     SdkActivityHandler(TeamsAdapter adapter) {
@@ -41,46 +48,32 @@ final class SdkActivityHandler extends TeamsActivityHandler {
         return super.onTurn(ctx);
     }
 
-    @Override
-    protected CompletableFuture<Void> onMessageActivity(TurnContext ctx) {
-        Activity a = ctx.getActivity();
-        JsonNode value = tree(a.getValue());
-        if (TeamsAdapter.isCardSubmit(value)) {
-            TeamsAdapter.CardUpdate update = adapter.onCardSubmit(user(a), reference(a), value, a.getId());
-            return replaceOrSend(ctx, a.getReplyToId(), update);
-        }
-        String text = a.getText() == null ? null : stripMentions(a);
-        return send(ctx, adapter.onMessage(user(a), reference(a), text, a.getId()));
-    }
-
     /**
-     * Replaces the card an Action.Submit came from (the message it replies to) with the update, then sends
-     * the rest; when the card can't be updated (no id, or the service refuses) the update is sent as a new message.
+     * A message activity as the adapter handles it later (typed text with mentions of the bot taken out, or an
+     * Action.Submit's value); see {@link TeamsInbox}.
      */
-    private static CompletableFuture<Void> replaceOrSend(TurnContext ctx, String cardActivityId, TeamsAdapter.CardUpdate update) {
-        List<Outgoing> all = new ArrayList<>();
-        all.add(Outgoing.cards(List.of(update.card())));
-        all.addAll(update.more());
-        if (cardActivityId == null || cardActivityId.isBlank()) {
-            return send(ctx, all);
-        }
-        Activity replacement = activity(all.get(0));
-        replacement.setId(cardActivityId);
-        return ctx.updateActivity(replacement)
-                .handle((done, failure) -> failure == null)
-                .thenCompose(updated -> send(ctx, updated ? update.more() : all));
+    static TeamsMessage message(Activity a) {
+        String text = a.getText() == null ? null : stripMentions(a);
+        String conversation = a.getConversation() == null ? null : a.getConversation().getId();
+        return new TeamsMessage(user(a), reference(a), conversation, a.getId(), text, tree(a.getValue()), a.getReplyToId());
     }
 
     @Override
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext ctx, AdaptiveCardInvokeValue value) {
         Activity a = ctx.getActivity();
-        TeamsAdapter.CardUpdate update = adapter.onCardAction(user(a), reference(a), value.getAction().getVerb(),
+        TeamsAdapter.CardUpdate update = adapter.onCardInvoke(user(a), reference(a), value.getAction().getVerb(),
                 tree(value.getAction().getData()), a.getId());
         return send(ctx, update.more()).thenApply(done -> {
             AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
             response.setStatusCode(200);
-            response.setType(AdaptiveCardRenderer.CARD_CONTENT_TYPE);
-            response.setValue(update.card());
+            if (update.card() == null) {
+                // the card stays as it was; Teams shows the notice
+                response.setType(MESSAGE_RESPONSE_TYPE);
+                response.setValue(update.notice());
+            } else {
+                response.setType(AdaptiveCardRenderer.CARD_CONTENT_TYPE);
+                response.setValue(update.card());
+            }
             return response;
         });
     }

@@ -126,6 +126,10 @@ final class SdkBotFramework implements BotFrameworkPort {
             log.info("teams activity without a sender, conversation or service URL");
             return new Reply(400, error("The activity has no sender, conversation or service URL."));
         }
+        if ("message".equals(activity.getType())) {
+            // answered at once, handled after (TeamsInbox): Teams needs no body for a message
+            return new Reply(200, "", SdkActivityHandler.message(activity));
+        }
         try {
             InvokeResponse response = sdk.processActivity(identity, activity, handler::onTurn).join();
             if (response == null) {
@@ -151,6 +155,19 @@ final class SdkBotFramework implements BotFrameworkPort {
 
     @Override
     public PostResult post(String reference, Outgoing message) {
+        return send(reference, null, message);
+    }
+
+    @Override
+    public PostResult update(String reference, String activityId, Outgoing message) {
+        if (activityId == null || activityId.isBlank()) {
+            return new PostResult(400, null, "no activity to update");
+        }
+        return send(reference, activityId, message);
+    }
+
+    /** POSTs a new activity, or PUTs over {@code replacing} when it is set. */
+    private PostResult send(String reference, String replacing, Outgoing message) {
         ConversationReference ref;
         try {
             ref = Serialization.safeGetAs(Serialization.jsonToTree(reference), ConversationReference.class);
@@ -164,12 +181,16 @@ final class SdkBotFramework implements BotFrameworkPort {
         activity.applyConversationReference(ref, false);
         activity.setReplyToId(null);
         String base = ref.getServiceUrl().endsWith("/") ? ref.getServiceUrl() : ref.getServiceUrl() + "/";
-        URI uri = URI.create(base + "v3/conversations/"
-                + URLEncoder.encode(ref.getConversation().getId(), StandardCharsets.UTF_8).replace("+", "%20") + "/activities");
+        String path = base + "v3/conversations/" + encode(ref.getConversation().getId()) + "/activities";
+        if (replacing != null) {
+            activity.setId(replacing);
+            path += "/" + encode(replacing);
+        }
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+            String json = Serialization.toString(activity);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path)).timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Serialization.toString(activity)));
+                    .method(replacing == null ? "POST" : "PUT", HttpRequest.BodyPublishers.ofString(json));
             if (tokens != null) {
                 request.header("Authorization", "Bearer " + tokens.token());
             }
@@ -184,6 +205,10 @@ final class SdkBotFramework implements BotFrameworkPort {
             Thread.currentThread().interrupt();
             return new PostResult(-1, null, "interrupted");
         }
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Override

@@ -1,9 +1,16 @@
 package uk.ectmentor.adapters.teams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +22,7 @@ import uk.ectmentor.core.chat.Inbound;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.engine.StoreUnavailableException;
 
@@ -30,17 +38,40 @@ public final class TeamsAdapter {
     private final ConversationRefStore refs;
     private final AdaptiveCardRenderer renderer;
     private final Clock clock;
+    private final OrderedWork work;
+    private final Duration orderWait;
 
     public TeamsAdapter(ConversationEngine engine, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock) {
+        this(engine, refs, renderer, clock, null, Duration.ZERO);
+    }
+
+    /**
+     * @param work      where the person's messages are handled after the HTTP answer ({@link TeamsInbox}): events
+     *                  handled inside a request (invokes, installs) take their turn in the same order; null: at once
+     * @param orderWait how long such an event waits for the person's earlier messages before it gives up untouched
+     */
+    public TeamsAdapter(ConversationEngine engine, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                        OrderedWork work, Duration orderWait) {
         this.engine = engine;
         this.refs = refs;
         this.renderer = renderer;
         this.clock = clock;
+        this.work = work;
+        this.orderWait = orderWait;
     }
 
-    /** A result of an Action.Execute: the card that replaces the pressed one, and any further messages. */
-    public record CardUpdate(ObjectNode card, List<Outgoing> more) {
+    /**
+     * A result of an Action.Execute: the card that replaces the pressed one, and any further messages; or, with
+     * no card, a short notice Teams shows while leaving the pressed card as it was.
+     */
+    public record CardUpdate(ObjectNode card, List<Outgoing> more, String notice) {
+        public CardUpdate(ObjectNode card, List<Outgoing> more) {
+            this(card, more, null);
+        }
     }
+
+    /** Said when a button press arrives while the person's earlier messages are still being answered. */
+    static final String BUSY = "I'm still answering your earlier messages. Press the button again in a moment.";
 
     /** A typed message. */
     public List<Outgoing> onMessage(UserRef who, String reference, String text, String activityId) {
@@ -61,8 +92,18 @@ public final class TeamsAdapter {
         return onCardAction(who, reference, null, value, activityId);
     }
 
-    /** An Action.Execute ({@code adaptiveCard/action} invoke): the first reply replaces the card in place. */
-    public CardUpdate onCardAction(UserRef who, String reference, String verb, JsonNode data, String activityId) {
+    /**
+     * An Action.Execute ({@code adaptiveCard/action} invoke), answered inside the request, after the person's
+     * earlier messages (so a press never overtakes what they typed just before); when those take longer than
+     * the wait, nothing is done and the card stays as it was, with a notice.
+     */
+    public CardUpdate onCardInvoke(UserRef who, String reference, String verb, JsonNode data, String activityId) {
+        return inOrder(who, () -> onCardAction(who, reference, verb, data, activityId),
+                () -> new CardUpdate(null, List.of(), BUSY));
+    }
+
+    /** A pressed button, in turn: the first reply replaces the card in place. */
+    CardUpdate onCardAction(UserRef who, String reference, String verb, JsonNode data, String activityId) {
         remember(who, reference);
         AdaptiveCardRenderer.CardInput input = AdaptiveCardRenderer.read(data);
         List<Message> replies;
@@ -74,7 +115,12 @@ public final class TeamsAdapter {
         if (replies.isEmpty()) {
             return new CardUpdate(renderer.card(Message.text("Done.")), List.of());
         }
-        return new CardUpdate(renderer.card(replies.get(0)), render(replies.subList(1, replies.size())));
+        // a first reply too long for one card: the pressed card shows its start, the rest follow as new messages
+        List<ObjectNode> first = renderer.cards(replies.get(0));
+        List<Outgoing> more = new ArrayList<>();
+        first.subList(1, first.size()).forEach(c -> more.add(Outgoing.cards(List.of(c))));
+        more.addAll(render(replies.subList(1, replies.size())));
+        return new CardUpdate(first.get(0), more);
     }
 
     /**
@@ -88,11 +134,11 @@ public final class TeamsAdapter {
             return List.of();
         }
         List<Outgoing> out = new ArrayList<>();
-        out.add(renderer.render(Message.builder()
+        out.addAll(renderer.render(Message.builder()
                 .heading("Welcome to the ECT mentor bot")
                 .text("I help mentors and early career teachers with the weekly meeting, reflections and action steps, here in Teams.")
                 .build()));
-        out.addAll(render(engine.handle(Inbound.text(who, "hello", activityId))));
+        out.addAll(inOrder(who, () -> render(engine.handle(Inbound.text(who, "hello", activityId))), List::of));
         return out;
     }
 
@@ -109,6 +155,49 @@ public final class TeamsAdapter {
     /** Any other activity from the person: only the stored reference is refreshed. */
     public void refresh(UserRef who, String reference) {
         remember(who, reference);
+    }
+
+    private static final int WAITING = 0;
+    private static final int RUNNING = 1;
+    private static final int GIVEN_UP = 2;
+
+    /**
+     * Runs {@code turn} in the person's order on {@link #work} and waits for it; if it has not started within
+     * the wait, it never will, and {@code busy} answers instead.
+     */
+    private <T> T inOrder(UserRef who, Supplier<T> turn, Supplier<T> busy) {
+        if (work == null) {
+            return turn.get();
+        }
+        AtomicInteger state = new AtomicInteger(WAITING);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        work.submit(who.key(), () -> {
+            if (!state.compareAndSet(WAITING, RUNNING)) {
+                return;
+            }
+            try {
+                result.complete(turn.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(orderWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            if (state.compareAndSet(WAITING, GIVEN_UP)) {
+                log.info("a Teams event gave way to the person's earlier messages");
+                return busy.get();
+            }
+            return result.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (state.compareAndSet(WAITING, GIVEN_UP)) {
+                return busy.get();
+            }
+            return result.join();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private void remember(UserRef who, String reference) {
@@ -131,6 +220,6 @@ public final class TeamsAdapter {
     }
 
     private List<Outgoing> render(List<Message> messages) {
-        return messages.stream().map(renderer::render).toList();
+        return messages.stream().flatMap(m -> renderer.render(m).stream()).toList();
     }
 }

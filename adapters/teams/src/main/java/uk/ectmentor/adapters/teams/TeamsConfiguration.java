@@ -1,17 +1,24 @@
 package uk.ectmentor.adapters.teams;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.storage.MongoStorage;
 
@@ -33,8 +40,11 @@ public class TeamsConfiguration {
     }
 
     @Bean
-    TeamsAdapter teamsAdapter(ConversationEngine engine, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock) {
-        return new TeamsAdapter(engine, refs, renderer, clock);
+    TeamsAdapter teamsAdapter(ConversationEngine engine, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                              OrderedWork teamsWork, @Value("${bot.teams.invoke-order-wait:PT3S}") Duration orderWait) {
+        // invokes and installs, answered inside the request, wait their turn behind the person's queued messages
+        // (at most 3 s by default: Teams gives an invoke about five seconds)
+        return new TeamsAdapter(engine, refs, renderer, clock, teamsWork, orderWait);
     }
 
     @Bean
@@ -51,6 +61,42 @@ public class TeamsConfiguration {
     @Bean
     TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
                             ObjectProvider<Sleeper> sleeper) {
+        // a Sleeper bean (tests: one that moves their clock) replaces real waits
         return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault());
+    }
+
+    /** The threads that handle Teams messages after the HTTP answer ({@code bot.teams.workers}, default 16). */
+    @Bean(destroyMethod = "close")
+    OrderedWork teamsWork(@Value("${bot.teams.workers:16}") int workers) {
+        return new OrderedWork("teams-work", workers);
+    }
+
+    @Bean
+    TeamsInbox teamsInbox(TeamsAdapter adapter, TeamsSender sender, MongoStorage storage, OrderedWork teamsWork, Clock clock) {
+        return new TeamsInbox(adapter, sender, storage.inboundDedup(), teamsWork, clock);
+    }
+
+    /**
+     * Every 30 seconds ({@code bot.teams.recovery-interval}), answers messages that were answered 200 to Teams but
+     * never handled because a process stopped in between (any instance may pick them up: claims are leased in the store).
+     * The first run is one interval after start: only messages kept over a minute ago are taken anyway.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService teamsRecovery(TeamsInbox inbox, @Value("${bot.teams.recovery-interval:PT30S}") Duration every) {
+        String owner = "teams-" + UUID.randomUUID();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "teams-recovery");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(1, every.toSeconds());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                inbox.recoverUnhandled(owner);
+            } catch (RuntimeException e) {
+                log.warn("recovering unanswered Teams messages failed: {}", e.getMessage());
+            }
+        }, period, period, TimeUnit.SECONDS);
+        return timer;
     }
 }

@@ -18,7 +18,9 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The Bot Framework messaging endpoint: {@code POST /api/messages}. With no app id configured it takes
  * unauthenticated requests for local testing, and then only from loopback addresses (and never through a
- * proxy: a forwarded request came from elsewhere).
+ * proxy: a forwarded request came from elsewhere). A message activity is answered as soon as it is
+ * authenticated and kept ({@link TeamsInbox}); invokes and the other activities are handled before the answer
+ * (an invoke's answer carries the updated card).
  */
 @RestController
 class TeamsController {
@@ -26,9 +28,11 @@ class TeamsController {
     /** Far above any real activity (Teams caps a message at about 28 KB); a bigger body is refused. */
     static final int MAX_BODY = 1024 * 1024;
     private final BotFrameworkPort port;
+    private final TeamsInbox inbox;
 
-    TeamsController(BotFrameworkPort port) {
+    TeamsController(BotFrameworkPort port, TeamsInbox inbox) {
         this.port = port;
+        this.inbox = inbox;
     }
 
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,6 +52,10 @@ class TeamsController {
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body("{\"error\":\"No activity in the request.\"}");
         }
         BotFrameworkPort.Reply reply = port.process(body, authorization);
+        if (reply.message() != null) {
+            // kept in the store and queued: handled after Teams has its answer, a redelivery only once
+            inbox.take(reply.message());
+        }
         ResponseEntity.BodyBuilder out = ResponseEntity.status(reply.status());
         if (reply.body() == null || reply.body().isEmpty()) {
             return out.build();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import uk.ectmentor.core.delivery.Sender;
 
 /**
  * Proactive messages on Teams (nudges from the scheduler): the stored conversation reference is
- * continued with one activity holding every message (all or nothing). It throttles itself
+ * continued with one activity holding every message (all or nothing; messages too long for one activity
+ * go as several, in order). Replies to messages ({@link TeamsInbox}) go through the same throttle. It throttles itself
  * ({@link TeamsThrottle}), honours a 429's Retry-After, retries 412/502/503/504 and network failures with
  * exponential backoff and jitter (at most {@value #ATTEMPTS} attempts), and on 403/404 marks the person
  * unreachable on Teams. Waits longer than {@link #MAX_INLINE_WAIT} are handed back as RETRY_LATER.
@@ -68,22 +70,52 @@ public final class TeamsSender implements Sender {
             return DeliveryResult.undeliverable("the Teams app was removed by this person");
         }
         String reference = stored.get().reference();
+        return deliver(to, reference, renderer.renderAll(messages), MAX_INLINE_WAIT);
+    }
+
+    /**
+     * Sends activities in order to the conversation {@code reference} names (replies to a message the person
+     * just sent), with the same throttle and retries as a nudge; a throttle wait up to {@code longestWait} is
+     * waited out. Stops at the first activity not delivered and says why.
+     */
+    DeliveryResult deliver(UserRef to, String reference, List<Outgoing> activities, Duration longestWait) {
+        for (Outgoing outgoing : activities) {
+            DeliveryResult result = attempt(to, reference, () -> port.post(reference, outgoing), false, longestWait);
+            if (result.outcome() != DeliveryResult.Outcome.DELIVERED) {
+                return result;
+            }
+        }
+        return DeliveryResult.delivered();
+    }
+
+    /**
+     * Replaces activity {@code activityId} (the card a button was pressed on) with {@code outgoing}, throttled
+     * and retried like a send. A 403 or 404 here means that message cannot be updated, not that the person left.
+     */
+    DeliveryResult replace(UserRef to, String reference, String activityId, Outgoing outgoing, Duration longestWait) {
+        return attempt(to, reference, () -> port.update(reference, activityId, outgoing), true, longestWait);
+    }
+
+    private DeliveryResult attempt(UserRef to, String reference, Supplier<BotFrameworkPort.PostResult> call, boolean update,
+                                   Duration longestWait) {
         String conversation = Optional.ofNullable(port.conversationId(reference)).orElse(to.key());
-        Outgoing outgoing = renderer.renderAll(messages);
         try {
             for (int attempt = 1; ; attempt++) {
                 Duration wait = throttle.reserve(conversation, to.tenant());
-                if (wait.compareTo(MAX_INLINE_WAIT) > 0) {
+                if (wait.compareTo(longestWait) > 0) {
                     return DeliveryResult.retryLater(wait, "throttled");
                 }
                 if (!wait.isZero()) {
                     sleeper.sleep(wait);
                 }
-                BotFrameworkPort.PostResult result = port.post(reference, outgoing);
+                BotFrameworkPort.PostResult result = call.get();
                 if (result.ok()) {
                     return DeliveryResult.delivered();
                 }
                 int status = result.status();
+                if (update && (status == 400 || status == 403 || status == 404)) {
+                    return DeliveryResult.undeliverable("Teams did not update the message: " + result.detail());
+                }
                 if (status == 403 || status == 404) {
                     refs.markUnreachable(to, clock.instant());
                     return DeliveryResult.undeliverable("Teams answered " + status + ": the person removed the app or left");
@@ -91,7 +123,7 @@ public final class TeamsSender implements Sender {
                 if (status == 429) {
                     Duration after = result.retryAfter() == null ? backoff(attempt) : result.retryAfter();
                     throttle.pause(conversation, clock.instant().plus(after));
-                    if (attempt >= ATTEMPTS || after.compareTo(MAX_INLINE_WAIT) > 0) {
+                    if (attempt >= ATTEMPTS || after.compareTo(longestWait) > 0) {
                         return DeliveryResult.retryLater(after, "rate limited by Teams (429)");
                     }
                     continue;

@@ -89,7 +89,9 @@ class AdaptiveCardRendererTest {
 
     @Test
     void paragraphsAloneAreSentAsMarkdownText() {
-        Outgoing out = renderer.render(Message.of(new Block.Text("Saved *once*."), new Block.Text("See _log_.")));
+        List<Outgoing> all = renderer.render(Message.of(new Block.Text("Saved *once*."), new Block.Text("See _log_.")));
+        assertThat(all).hasSize(1);
+        Outgoing out = all.get(0);
         assertThat(out.isText()).isTrue();
         assertThat(out.text()).isEqualTo("Saved **once**.\n\nSee _log_.");
         assertThat(AdaptiveCardRenderer.markdown("2 * 3 * 4 and *bold* and **already**")).isEqualTo("2 * 3 * 4 and **bold** and **already**");
@@ -97,7 +99,9 @@ class AdaptiveCardRendererTest {
 
     @Test
     void severalMessagesBecomeOneActivityWithACardEach() {
-        Outgoing out = renderer.renderAll(List.of(Message.text("a"), everyBlock()));
+        List<Outgoing> all = renderer.renderAll(List.of(Message.text("a"), everyBlock()));
+        assertThat(all).hasSize(1);
+        Outgoing out = all.get(0);
         assertThat(out.cards()).hasSize(2);
         out.cards().forEach(Schemas::assertValidCard);
     }
@@ -145,8 +149,9 @@ class AdaptiveCardRendererTest {
         assertThat(produced).hasSizeGreaterThan(10);
         for (Message m : produced) {
             Schemas.assertValidCard(renderer.card(m));
-            Outgoing out = renderer.render(m);
-            out.cards().forEach(Schemas::assertValidCard);
+            List<Outgoing> all = renderer.render(m);
+            assertThat(all).as("every message the transcripts produce fits one activity").hasSize(1);
+            all.get(0).cards().forEach(Schemas::assertValidCard);
         }
     }
 

@@ -36,6 +36,8 @@ final class FakeConnector implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     volatile String jwks = "{\"keys\":[]}";
+    /** While set, posts to conversations wait for it before they are recorded and answered. */
+    volatile java.util.concurrent.CountDownLatch hold;
 
     FakeConnector() {
         try {
@@ -85,6 +87,14 @@ final class FakeConnector implements AutoCloseable {
         if (path.equals("/keys")) {
             reply(ex, 200, Map.of(), jwks);
             return;
+        }
+        java.util.concurrent.CountDownLatch gate = hold;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         JsonNode body = text.isBlank() ? null : JSON.readTree(text);
         Answer scripted;

@@ -62,6 +62,8 @@ class TeamsAuthTest {
     @Autowired
     TestBot bot;
     @Autowired
+    uk.ectmentor.core.delivery.OrderedWork work;
+    @Autowired
     BotFrameworkPort framework;
     @Autowired
     ConversationRefStore refs;
@@ -71,7 +73,7 @@ class TeamsAuthTest {
 
     @BeforeEach
     void setUp() {
-        channel = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.EXECUTE);
+        channel = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.EXECUTE, work);
     }
 
     @AfterAll

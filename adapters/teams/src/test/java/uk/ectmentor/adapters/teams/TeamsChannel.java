@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.testing.ChatChannel;
 import uk.ectmentor.core.testing.MutableClock;
 import uk.ectmentor.core.testing.Reply;
@@ -23,6 +24,7 @@ import uk.ectmentor.core.testing.Reply;
 /**
  * Talks to the running app as Teams does: activities POSTed to /api/messages, with the fake connector
  * as serviceUrl; the replies are what the connector received (and an invoke's card), read back as text.
+ * Messages are answered before they are handled, so each post waits for the app's Teams workers to be idle.
  * Buttons are pressed as Action.Execute invokes or as Action.Submit messages. Every card is checked
  * against the Adaptive Card 1.5 schema on the way.
  */
@@ -30,21 +32,25 @@ final class TeamsChannel implements ChatChannel {
     enum Press { EXECUTE, SUBMIT }
 
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DRAIN = Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newHttpClient();
     private final String endpoint;
     private final FakeConnector connector;
     private final MutableClock clock;
     private final Press press;
+    private final OrderedWork work;
     int cardsChecked;
     /** Which message each button was last seen on: an Action.Submit replies to it. */
     private final Map<Reply.Clickable, String> cardIds = new java.util.HashMap<>();
     int largestCard;
 
-    TeamsChannel(int port, FakeConnector connector, MutableClock clock, Press press) {
+    /** {@code work}: the app's Teams workers; every post waits (bounded) until they are idle, so the replies are in. */
+    TeamsChannel(int port, FakeConnector connector, MutableClock clock, Press press, OrderedWork work) {
         this.endpoint = "http://127.0.0.1:" + port + "/api/messages";
         this.connector = connector;
         this.clock = clock;
         this.press = press;
+        this.work = work;
     }
 
     @Override
@@ -126,6 +132,19 @@ final class TeamsChannel implements ChatChannel {
         return replies;
     }
 
+    /** Posts an activity and returns Teams' answer without waiting for the workers. */
+    HttpResponse<String> postOnly(JsonNode activity) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(activity.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> post(JsonNode activity, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(endpoint)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(activity.toString()));
@@ -133,7 +152,21 @@ final class TeamsChannel implements ChatChannel {
             b.header("Authorization", authorization);
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            // a message is answered before it is handled: its replies reach the connector from the workers
+            if (!work.awaitIdle(DRAIN)) {
+                StringBuilder threads = new StringBuilder();
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    if (t.getName().startsWith("teams-work")) {
+                        threads.append("\n").append(t.getName()).append(' ').append(t.getState());
+                        for (StackTraceElement e : stack) {
+                            threads.append("\n    at ").append(e);
+                        }
+                    }
+                });
+                throw new AssertionError("the Teams workers were still busy after " + DRAIN + " (" + work.backlog() + " tasks):" + threads);
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

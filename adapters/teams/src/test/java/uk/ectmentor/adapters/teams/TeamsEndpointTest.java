@@ -40,6 +40,8 @@ class TeamsEndpointTest {
     @Autowired
     TestBot bot;
     @Autowired
+    uk.ectmentor.core.delivery.OrderedWork work;
+    @Autowired
     BotFrameworkPort framework;
     @Autowired
     ConversationRefStore refs;
@@ -53,8 +55,8 @@ class TeamsEndpointTest {
 
     @BeforeEach
     void setUp() {
-        execute = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.EXECUTE);
-        submit = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.SUBMIT);
+        execute = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.EXECUTE, work);
+        submit = new TeamsChannel(port, connector, bot.clock, TeamsChannel.Press.SUBMIT, work);
         sender = new TeamsSender(framework, refs, renderer, bot.clock, d -> {
             slept.add(d);
             bot.clock.advance(d);
@@ -79,6 +81,91 @@ class TeamsEndpointTest {
             assertThat(s.reachable()).isTrue();
             assertThat(s.reference()).contains(connector.url()).contains("a:conv-alex");
         });
+    }
+
+    @Test
+    void aMessageIsAnsweredBeforeItsRepliesAreSent() throws InterruptedException {
+        int before = connector.activities().size();
+        java.util.concurrent.CountDownLatch connectorHeld = new java.util.concurrent.CountDownLatch(1);
+        connector.hold = connectorHeld;
+        try {
+            ObjectNode activity = execute.activity("alex", "message").put("text", "help");
+            HttpResponse<String> response = execute.postOnly(activity);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).as("Teams needs no body for a message").isEmpty();
+            assertThat(connector.activities()).as("answered while the reply is still held at the connector").hasSize(before);
+        } finally {
+            connector.hold = null;
+            connectorHeld.countDown();
+        }
+        assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        assertThat(connector.activities()).hasSize(before + 1);
+        assertThat(execute.replies(connector.activities().get(before).body()).get(0).text()).contains("What I can do");
+    }
+
+    private ObjectNode pressNext(Reply.Clickable next) {
+        ObjectNode invoke = execute.activity("alex", "invoke");
+        invoke.put("name", "adaptiveCard/action");
+        ObjectNode action = invoke.putObject("value").putObject("action");
+        action.put("type", "Action.Execute").put("verb", next.actionId());
+        action.putObject("data").put(AdaptiveCardRenderer.ACTION_KEY, next.actionId()).put(AdaptiveCardRenderer.VALUE_KEY, next.value());
+        return invoke;
+    }
+
+    /** Waits (bounded) until the Teams workers hold {@code tasks} tasks. */
+    private void awaitBacklog(int tasks) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (work.backlog() < tasks) {
+            assertThat(System.nanoTime()).as("%s tasks queued in time", tasks).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aButtonPressedWhileAnEarlierMessageIsStillBeingAnsweredWaitsItsTurn() throws Exception {
+        Reply.Clickable next = execute.say("alex", "prompts").get(0).clickables().get(0);
+        int before = connector.activities().size();
+        java.util.concurrent.CountDownLatch connectorHeld = new java.util.concurrent.CountDownLatch(1);
+        connector.hold = connectorHeld;
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> pressed;
+        try {
+            assertThat(execute.postOnly(execute.activity("alex", "message").put("text", "help")).statusCode()).isEqualTo(200);
+            pressed = java.util.concurrent.CompletableFuture.supplyAsync(() -> execute.postOnly(pressNext(next)));
+            awaitBacklog(2);
+            assertThat(pressed).as("the press waits for the message before it").isNotDone();
+        } finally {
+            connector.hold = null;
+            connectorHeld.countDown();
+        }
+        HttpResponse<String> response = pressed.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(connector.activities()).as("the earlier message's reply went first").hasSizeGreaterThan(before);
+        JsonNode body = TeamsChannel.read(response.body());
+        assertThat(body.path("type").asText()).isEqualTo(AdaptiveCardRenderer.CARD_CONTENT_TYPE);
+        assertThat(execute.reply(body.get("value")).text()).contains("Plan · 5 min");
+        assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aButtonPressedBehindAnUnfinishedMessageLeavesTheCardAsItWasWithANotice() throws Exception {
+        Reply.Clickable next = execute.say("alex", "prompts").get(0).clickables().get(0);
+        java.util.concurrent.CountDownLatch connectorHeld = new java.util.concurrent.CountDownLatch(1);
+        connector.hold = connectorHeld;
+        HttpResponse<String> response;
+        try {
+            assertThat(execute.postOnly(execute.activity("alex", "message").put("text", "help")).statusCode()).isEqualTo(200);
+            response = execute.postOnly(pressNext(next));
+        } finally {
+            connector.hold = null;
+            connectorHeld.countDown();
+        }
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = TeamsChannel.read(response.body());
+        assertThat(body.path("type").asText()).isEqualTo(SdkActivityHandler.MESSAGE_RESPONSE_TYPE);
+        assertThat(body.path("value").asText()).isEqualTo(TeamsAdapter.BUSY);
+        assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        // the press was not acted on: pressing it again now moves on as the first press would have
+        JsonNode again = TeamsChannel.read(execute.post(pressNext(next), null).body());
+        assertThat(execute.reply(again.get("value")).text()).contains("Plan · 5 min").contains("Section 2/4");
     }
 
     @Test
@@ -343,6 +430,30 @@ class TeamsEndpointTest {
         assertThat(refs.find(TeamsTestApp.teamsUser("alex")).orElseThrow().reachable()).isFalse();
         execute.say("alex", "help");
         assertThat(refs.find(TeamsTestApp.teamsUser("alex")).orElseThrow().reachable()).as("a message from them makes them reachable again").isTrue();
+    }
+
+    @Test
+    void aLongLogExportReachesTeamsAsSeveralActivitiesEachUnderItsSizeLimit() {
+        // 70 long reflections written a year ago (so they stay out of the recent log the other tests read)
+        java.util.Random random = new java.util.Random(11);
+        String[] words = "pupils explained the method in pairs while questioning checked understanding before moving on".split(" ");
+        Instant longAgo = bot.clock.instant().minus(Duration.ofDays(400));
+        for (int i = 0; i < 70; i++) {
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 900) {
+                text.append(text.length() == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            bot.storage.learningLog().append(new uk.ectmentor.core.reflect.LogEntry("old-" + i, "sam", "demo-school", "reflection",
+                    1, 1, text.toString(), longAgo.plusSeconds(i), false, "sam:old-" + i));
+        }
+        int before = connector.activities().size();
+        List<Reply> replies = submit.say("sam", "export log");
+        List<FakeConnector.Received> sent = connector.activities().subList(before, connector.activities().size());
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(3).allSatisfy(r -> assertThat(r.body().toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("Teams refuses activities over about 28 KB").isLessThan(28_000));
+        assertThat(sent.stream().mapToInt(r -> r.body().toString().length()).sum()).isGreaterThan(60_000);
+        assertThat(replies.get(0).text()).startsWith("Here is your learning log as Markdown");
+        assertThat(String.join("\n", replies.stream().map(Reply::text).toList())).contains("# ").contains("pupils explained");
     }
 
     @Test

@@ -47,4 +47,10 @@ class TeamsTestApp {
     Clock clock(TestBot bot) {
         return bot.clock;
     }
+
+    /** The sender's throttle and backoff waits move the test clock instead of sleeping. */
+    @Bean
+    Sleeper sleeper(TestBot bot) {
+        return bot.clock::advance;
+    }
 }

@@ -34,6 +34,8 @@ class TeamsTranscriptTest {
     int port;
     @Autowired
     TestBot bot;
+    @Autowired
+    uk.ectmentor.core.delivery.OrderedWork work;
 
     /** Every card the transcripts made Teams send was validated; across all of them there are many. */
     private static final java.util.concurrent.atomic.AtomicInteger CARDS_CHECKED = new java.util.concurrent.atomic.AtomicInteger();
@@ -53,7 +55,7 @@ class TeamsTranscriptTest {
     @ParameterizedTest(name = "{0} ({1})")
     @MethodSource("transcripts")
     void transcript(String name, TeamsChannel.Press press) {
-        TeamsChannel channel = new TeamsChannel(port, connector, bot.clock, press);
+        TeamsChannel channel = new TeamsChannel(port, connector, bot.clock, press, work);
         Transcript transcript = Transcripts.load(name);
         bot.reset(transcript.fixture());
         bot.linkEveryone("teams", TeamsTestApp.TENANT, handle -> "aad-" + handle);
