@@ -116,7 +116,7 @@ final class SlackRenderer {
             blocks.add(input(field));
         }
         if (blocks.isEmpty()) {
-            blocks.add(section("Nothing to fill in: press " + SlackText.escape(form.submit().label()) + "."));
+            blocks.add(section("Nothing to fill in: press " + SlackText.escapeCut(form.submit().label(), SECTION_TEXT - 40) + "."));
         }
         return View.builder()
                 .type("modal")
@@ -208,7 +208,7 @@ final class SlackRenderer {
             int total = Math.max(p.total(), 1);
             int done = Math.max(0, Math.min(p.current(), total));
             String bar = total <= 20 ? " " + "▰".repeat(done) + "▱".repeat(total - done) : "";
-            out.add(context(SlackText.escape(SlackText.cut(p.label() + " " + p.current() + "/" + p.total() + bar, CONTEXT_TEXT))));
+            out.add(context(SlackText.escapeCut(p.label() + " " + p.current() + "/" + p.total() + bar, CONTEXT_TEXT)));
         } else if (block instanceof Block.Divider) {
             out.add(DividerBlock.builder().build());
         }

@@ -59,6 +59,12 @@ final class SlackText {
         return text.substring(0, end) + "…";
     }
 
+    /** Escapes and cuts so that the escaped text is at most {@code max} characters (an ellipsis marks a cut). */
+    static String escapeCut(String text, int max) {
+        List<String> pieces = split(text, max - 1);
+        return pieces.size() == 1 ? escape(pieces.get(0)) : escape(pieces.get(0)) + "…";
+    }
+
     /**
      * Splits plain text into pieces whose escaped form fits {@code limit}, breaking at a line end or a space
      * where there is one in the second half of a piece. Nothing is lost: the pieces joined are the text.
