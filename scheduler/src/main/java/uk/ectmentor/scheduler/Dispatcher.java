@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +39,34 @@ import uk.ectmentor.core.people.School;
  * attempt under its unique key (nudge, due time) and only then sends it through the {@link Sender} for the
  * platform of the person's first reachable identity. RETRY_LATER waits for the platform's retry-after;
  * UNDELIVERABLE marks the identity and moves on to the person's next one.
+ *
+ * <p>The nudges of a batch are handled concurrently, at most {@code sendConcurrency} at a time, so platform
+ * round trips and pacing waits overlap; each nudge still keeps its own lease and its unique delivery record
+ * written before the send. An {@link Error} in one (the process dying) lets the running ones finish, starts
+ * no more, and is thrown from {@link #runOnce()}: the unstarted claims come back after their lease.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
 
-    /** Settings of one dispatcher. */
-    public record Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts) {
+    /**
+     * Settings of one dispatcher.
+     *
+     * @param sendConcurrency how many nudges of a batch are handled at once (1: one after another)
+     */
+    public record Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts,
+                           int sendConcurrency) {
+        public Settings {
+            if (sendConcurrency < 1) {
+                throw new IllegalArgumentException("send concurrency must be at least 1, not " + sendConcurrency
+                        + " (BOT_SCHEDULER_SEND_CONCURRENCY)");
+            }
+        }
+
+        /** Settings that handle a batch one nudge after another. */
+        public Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts) {
+            this(owner, lease, misfireMaxAge, batchSize, maxAttempts, 1);
+        }
     }
 
     /** What one run did. */
@@ -93,24 +120,78 @@ public final class Dispatcher {
         return total;
     }
 
-    /** Claims one batch of due nudges and handles each. */
+    /** Claims one batch of due nudges and handles them, up to {@code sendConcurrency} at a time. */
     public Report runOnce() {
         Instant now = clock.instant();
         List<NudgeStore.Nudge> batch = store.claim(settings.owner(), now, settings.lease(), settings.batchSize());
         int[] c = new int[8];
         c[0] = batch.size();
-        for (NudgeStore.Nudge n : batch) {
-            Outcome o;
-            try {
-                o = handle(n);
-            } catch (RuntimeException e) {
-                log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
-                store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
-                o = Outcome.RETRIED;
+        int threads = Math.min(settings.sendConcurrency(), batch.size());
+        if (threads <= 1) {
+            for (NudgeStore.Nudge n : batch) {
+                c[handleOne(n).ordinal() + 1]++;
             }
-            c[o.ordinal() + 1]++;
+        } else {
+            concurrently(batch, threads, c);
         }
         return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    }
+
+    private void concurrently(List<NudgeStore.Nudge> batch, int threads, int[] c) {
+        AtomicInteger names = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "dispatch-" + settings.owner() + "-" + names.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<Outcome>> running = new ArrayList<>(batch.size());
+        try {
+            for (NudgeStore.Nudge n : batch) {
+                running.add(pool.submit(() -> stop.get() ? null : handleOne(n)));
+            }
+            Throwable fatal = null;
+            boolean interrupted = false;
+            for (Future<Outcome> f : running) {
+                try {
+                    Outcome o = interrupted ? null : f.get();
+                    if (o != null) {
+                        c[o.ordinal() + 1]++;
+                    }
+                } catch (ExecutionException e) {
+                    // the process is dying or the store is gone: start no more, as the serial loop would
+                    stop.set(true);
+                    if (fatal == null) {
+                        fatal = e.getCause();
+                    }
+                } catch (InterruptedException e) {
+                    stop.set(true);
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (fatal instanceof Error) {
+                throw (Error) fatal;
+            }
+            if (fatal instanceof RuntimeException) {
+                throw (RuntimeException) fatal;
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Handles one claimed nudge; a failure puts it back to be tried again. */
+    private Outcome handleOne(NudgeStore.Nudge n) {
+        try {
+            return handle(n);
+        } catch (RuntimeException e) {
+            log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
+            store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
+            return Outcome.RETRIED;
+        }
     }
 
     private enum Outcome { SENT, DROPPED, SKIPPED, DEFERRED, RETRIED, UNDELIVERABLE, UNCONFIRMED }
