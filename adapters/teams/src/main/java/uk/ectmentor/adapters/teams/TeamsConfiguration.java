@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +47,17 @@ public class TeamsConfiguration {
         return new SdkBotFramework(props, adapter, clock);
     }
 
+    /**
+     * Proactive sends paced to Teams' limits less a margin: {@code bot.teams.tenant-per-second}
+     * ({@code BOT_TEAMS_TENANT_PER_SECOND}, 48 of Teams' 50) and {@code bot.teams.conversation-limits}
+     * ({@code BOT_TEAMS_CONVERSATION_LIMITS}, {@value TeamsThrottle.Limits#DEFAULT_CONVERSATION}).
+     */
     @Bean
-    TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock) {
-        return new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault());
+    TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                            @Value("${bot.teams.tenant-per-second:48}") int tenantPerSecond,
+                            @Value("${bot.teams.conversation-limits:" + TeamsThrottle.Limits.DEFAULT_CONVERSATION + "}") String conversationLimits) {
+        TeamsThrottle.Limits limits = new TeamsThrottle.Limits(tenantPerSecond, TeamsThrottle.Limits.parseWindows(conversationLimits));
+        log.info("teams: proactive sends at most {} a second per tenant, per conversation {}", tenantPerSecond, conversationLimits);
+        return new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault(), limits);
     }
 }
