@@ -8,19 +8,27 @@ import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.Sender;
 
 /**
- * Sends nudges to a Slack user: opens the direct-message channel, then posts. It never waits on Slack's
- * 429: it returns {@code RETRY_LATER} with Slack's {@code Retry-After} for the scheduler to honour; it waits
- * only for the per-channel pace (about a second) and reports a longer queue as {@code RETRY_LATER} too.
+ * Sends nudges to a Slack user: finds the direct-message channel ({@link DmChannels}: remembered, or opened
+ * once), then posts. It never waits on Slack's 429: it returns {@code RETRY_LATER} with Slack's
+ * {@code Retry-After} for the scheduler to honour; it waits only for the pace (about a second per channel,
+ * the workspace-wide pace, Tier 3 for an open) and reports a longer queue as {@code RETRY_LATER} too.
  * People who cannot be reached (deactivated, app removed) come back {@code UNDELIVERABLE}. When a reply
  * spans several Slack messages and a later one fails, the result says so and a retry sends all again.
  */
 public final class SlackSender implements Sender {
     private final SlackPoster poster;
     private final SlackRenderer renderer;
+    private final DmChannels dms;
 
+    /** Remembers DM channels in memory only. */
     SlackSender(SlackPoster poster, SlackRenderer renderer) {
+        this(poster, renderer, new DmChannels(poster, null, java.time.Clock.systemUTC()));
+    }
+
+    SlackSender(SlackPoster poster, SlackRenderer renderer, DmChannels dms) {
         this.poster = poster;
         this.renderer = renderer;
+        this.dms = dms;
     }
 
     @Override
@@ -33,7 +41,7 @@ public final class SlackSender implements Sender {
         if (!platform().equals(to.platform())) {
             return DeliveryResult.undeliverable("not a Slack user");
         }
-        SlackPoster.Opened dm = poster.openDm(to.userId());
+        SlackPoster.Opened dm = dms.open(to);
         if (dm.channel() == null) {
             return dm.failure();
         }
