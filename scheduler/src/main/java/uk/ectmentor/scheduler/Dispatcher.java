@@ -107,48 +107,125 @@ public final class Dispatcher {
         return settings.owner();
     }
 
-    /** Runs batches until nothing is due (bounded, so one run cannot go on for ever). */
+    /**
+     * Runs batches until nothing is due (bounded, so one run cannot go on for ever). With a send concurrency
+     * above 1 the next batch is claimed while the last few nudges of the one before are still being sent,
+     * so the senders never stand idle while a batch is claimed.
+     */
     public Report drain() {
-        Report total = Report.NONE;
-        for (int i = 0; i < 1000; i++) {
-            Report r = runOnce();
-            total = total.plus(r);
-            if (r.claimed() == 0) {
-                break;
+        if (settings.sendConcurrency() <= 1) {
+            Report total = Report.NONE;
+            for (int i = 0; i < 1000; i++) {
+                Report r = runOnce();
+                total = total.plus(r);
+                if (r.claimed() == 0) {
+                    break;
+                }
             }
+            return total;
         }
-        return total;
+        try (Run run = new Run(settings.sendConcurrency())) {
+            for (int i = 0; i < 1000 && !run.stopped(); i++) {
+                List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), settings.batchSize());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                run.submit(batch);
+                run.awaitFewerQueuedThan(settings.sendConcurrency());
+            }
+            return run.finish();
+        }
     }
 
     /** Claims one batch of due nudges and handles them, up to {@code sendConcurrency} at a time. */
     public Report runOnce() {
-        Instant now = clock.instant();
-        List<NudgeStore.Nudge> batch = store.claim(settings.owner(), now, settings.lease(), settings.batchSize());
-        int[] c = new int[8];
-        c[0] = batch.size();
+        List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), settings.batchSize());
         int threads = Math.min(settings.sendConcurrency(), batch.size());
         if (threads <= 1) {
+            int[] c = new int[8];
+            c[0] = batch.size();
             for (NudgeStore.Nudge n : batch) {
                 c[handleOne(n).ordinal() + 1]++;
             }
-        } else {
-            concurrently(batch, threads, c);
+            return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
         }
-        return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        try (Run run = new Run(threads)) {
+            run.submit(batch);
+            return run.finish();
+        }
     }
 
-    private void concurrently(List<NudgeStore.Nudge> batch, int threads, int[] c) {
-        AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "dispatch-" + settings.owner() + "-" + names.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Future<Outcome>> running = new ArrayList<>(batch.size());
-        try {
+    /**
+     * Claimed nudges being handled on a bounded pool. An {@link Error} or a failure outside a nudge's own
+     * handling (the store gone) stops it: running nudges finish, queued ones are not started (their claims
+     * come back after the lease), nothing more is claimed, and {@link #finish} throws it.
+     */
+    private final class Run implements AutoCloseable {
+        private final ExecutorService pool;
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final List<Future<Outcome>> running = new ArrayList<>();
+        private int claimed;
+        private int started;
+
+        Run(int threads) {
+            AtomicInteger names = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "dispatch-" + settings.owner() + "-" + names.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        void submit(List<NudgeStore.Nudge> batch) {
+            synchronized (this) {
+                claimed += batch.size();
+            }
             for (NudgeStore.Nudge n : batch) {
-                running.add(pool.submit(() -> stop.get() ? null : handleOne(n)));
+                running.add(pool.submit(() -> {
+                    began();
+                    if (stop.get()) {
+                        return null;
+                    }
+                    try {
+                        return handleOne(n);
+                    } catch (RuntimeException | Error e) {
+                        stop.set(true);
+                        wake(); // a waiting claimer sees the stop
+                        throw e;
+                    }
+                }));
+            }
+        }
+
+        boolean stopped() {
+            return stop.get();
+        }
+
+        private synchronized void began() {
+            started++;
+            notifyAll();
+        }
+
+        private synchronized void wake() {
+            notifyAll();
+        }
+
+        /** Waits until fewer than {@code n} claimed nudges wait for a thread (or the run stopped). */
+        synchronized void awaitFewerQueuedThan(int n) {
+            while (claimed - started >= n && !stop.get()) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                }
+            }
+        }
+
+        Report finish() {
+            int[] c = new int[8];
+            synchronized (this) {
+                c[0] = claimed;
             }
             Throwable fatal = null;
             boolean interrupted = false;
@@ -159,7 +236,6 @@ public final class Dispatcher {
                         c[o.ordinal() + 1]++;
                     }
                 } catch (ExecutionException e) {
-                    // the process is dying or the store is gone: start no more, as the serial loop would
                     stop.set(true);
                     if (fatal == null) {
                         fatal = e.getCause();
@@ -178,7 +254,11 @@ public final class Dispatcher {
             if (fatal instanceof RuntimeException) {
                 throw (RuntimeException) fatal;
             }
-        } finally {
+            return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        }
+
+        @Override
+        public void close() {
             pool.shutdown();
         }
     }

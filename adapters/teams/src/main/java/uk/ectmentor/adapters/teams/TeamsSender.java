@@ -84,6 +84,9 @@ public final class TeamsSender implements Sender {
                 if (!wait.isZero()) {
                     sleeper.sleep(wait);
                 }
+                for (Duration more = throttle.gate(to.tenant()); !more.isZero(); more = throttle.gate(to.tenant())) {
+                    sleeper.sleep(more);
+                }
                 BotFrameworkPort.PostResult result = port.post(reference, outgoing);
                 if (result.ok()) {
                     return DeliveryResult.delivered();

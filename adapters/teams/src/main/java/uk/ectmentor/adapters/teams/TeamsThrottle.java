@@ -15,7 +15,8 @@ import java.util.Map;
  * 1,800 in an hour. By default this sends at most 48 a second per tenant, evenly spaced (so jitter on the
  * way cannot bunch a second's sends into the next one), and per conversation 6 in 1 s, 7 in 2 s, 55 in 30 s
  * and 1,700 in an hour ({@link Limits}, configurable). {@link #reserve} books the earliest slot that fits
- * every limit and says how long to wait for it; a 429 pauses the conversation for its Retry-After.
+ * every limit and says how long to wait for it; {@link #gate} then keeps the actual starts in a tenant
+ * spaced too; a 429 pauses the conversation for its Retry-After.
  */
 final class TeamsThrottle {
     record Window(Duration length, int max) {
@@ -91,6 +92,8 @@ final class TeamsThrottle {
     }
 
     private static final Duration PRUNE_EVERY = Duration.ofSeconds(1);
+    /** A last start further ahead than this is a clock that went back, not a send to wait for. */
+    private static final Duration LONGEST_GATE = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final Limits limits;
@@ -99,6 +102,7 @@ final class TeamsThrottle {
     private final Map<String, List<Instant>> conversations = new HashMap<>();
     private final Map<String, List<Instant>> tenants = new HashMap<>();
     private final Map<String, Instant> pausedUntil = new HashMap<>();
+    private final Map<String, Instant> lastStart = new HashMap<>();
     private Instant pruned = Instant.MIN;
 
     TeamsThrottle(Clock clock) {
@@ -137,6 +141,21 @@ final class TeamsThrottle {
         insert(conv, at);
         insert(ten, at);
         return Duration.between(now, at);
+    }
+
+    /**
+     * Called just before a booked send goes out: how much longer to wait so that it starts at least the
+     * tenant spacing after the previous send in the tenant actually started (zero: go now, and it is noted).
+     * A thread that woke late for its slot would otherwise bunch up with the next one on the way out.
+     */
+    synchronized Duration gate(String tenant) {
+        Instant now = clock.instant();
+        Instant last = lastStart.get(tenant);
+        if (last != null && last.plus(spacing).isAfter(now) && !last.isAfter(now.plus(LONGEST_GATE))) {
+            return Duration.between(now, last.plus(spacing));
+        }
+        lastStart.put(tenant, now);
+        return Duration.ZERO;
     }
 
     /** The platform said 429: nothing more to this conversation until {@code until}. */
@@ -193,6 +212,7 @@ final class TeamsThrottle {
             // the clock went back (a test resetting it): every booking is stale
             conversations.clear();
             tenants.clear();
+            lastStart.clear();
             pausedUntil.clear();
         } else if (now.isBefore(pruned.plus(PRUNE_EVERY))) {
             return;

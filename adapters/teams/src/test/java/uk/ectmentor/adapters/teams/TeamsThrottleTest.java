@@ -60,6 +60,22 @@ class TeamsThrottleTest {
     }
 
     @Test
+    void aLateStartPushesTheNextSendInTheTenantBack() {
+        Duration spacing = TeamsThrottle.Limits.DEFAULT.tenantSpacing();
+        assertThat(throttle.reserve("a", "tenant")).isZero();
+        assertThat(throttle.reserve("b", "tenant")).isEqualTo(spacing);
+        // a's thread woke 15 ms late for its slot and goes now
+        clock.advance(Duration.ofMillis(15));
+        assertThat(throttle.gate("tenant")).isZero();
+        // b reaches its slot: it must still keep one spacing after a's actual start
+        clock.advance(spacing.minusMillis(15));
+        assertThat(throttle.gate("tenant")).isEqualTo(Duration.ofMillis(15));
+        clock.advance(Duration.ofMillis(15));
+        assertThat(throttle.gate("tenant")).isZero();
+        assertThat(throttle.gate("other-tenant")).as("tenants are gated apart").isZero();
+    }
+
+    @Test
     void theLimitsAreConfigurableAndABadSettingSaysHowToWriteIt() {
         TeamsThrottle.Limits limits = new TeamsThrottle.Limits(10, TeamsThrottle.Limits.parseWindows("2/1s, 3/1m"));
         assertThat(limits.perConversation()).containsExactly(new TeamsThrottle.Window(Duration.ofSeconds(1), 2),
