@@ -57,11 +57,28 @@ final class LimitedPlatforms implements AutoCloseable {
         final Map<String, Boolean> seen = new ConcurrentHashMap<>();
         volatile long firstPost;
         volatile long lastPost;
+        final java.util.List<Long> arrivals = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        /** Posts a second between the arrivals of the 10th and the 90th percentile post: the steady rate. */
+        double steadyRate() {
+            java.util.List<Long> sorted;
+            synchronized (arrivals) {
+                sorted = new java.util.ArrayList<>(arrivals);
+            }
+            java.util.Collections.sort(sorted);
+            if (sorted.size() < 10) {
+                return 0;
+            }
+            int from = sorted.size() / 10;
+            int to = sorted.size() * 9 / 10;
+            return (to - from) / ((sorted.get(to) - sorted.get(from)) / 1e9);
+        }
 
         void posted(String key, long at) {
             if (seen.putIfAbsent(key, Boolean.TRUE) != null) {
                 twice.incrementAndGet();
             }
+            arrivals.add(at);
             synchronized (this) {
                 if (posts.getAndIncrement() == 0) {
                     firstPost = at;

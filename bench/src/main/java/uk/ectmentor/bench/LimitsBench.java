@@ -44,7 +44,7 @@ import uk.ectmentor.scheduler.PlannedNudge;
  * 429s and sends made twice.
  *
  * <p>Options: {@code --slack-pairings 200 --teams-pairings 1000 --instances 1,2 --platforms slack,teams
- * --split} ({@code --split}: with several instances, each paces at its share of the limit, as an operator
+ * --split --concurrency 12} ({@code --split}: with several instances, each paces at its share of the limit, as an operator
  * would configure them; without it each uses the default pace, the limiters being per instance).
  */
 public final class LimitsBench {
@@ -53,7 +53,7 @@ public final class LimitsBench {
     private static final Instant TERM_TIME = Instant.parse("2026-11-30T12:00:00Z");
     private static final String TEAM = "TBENCH";
     private static final String TENANT = "tenant-bench";
-    private static int concurrency = 8;
+    private static int concurrency = uk.ectmentor.scheduler.SchedulerProperties.DEFAULT_SEND_CONCURRENCY;
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
 
     private LimitsBench() {
@@ -83,18 +83,24 @@ public final class LimitsBench {
                 + "| % of limit | 429s | sent twice | retried (own pace) | not sent |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         ContentPack content = ContentLoader.load(null);
+        // warm-up (not printed): class loading, JIT and connection pools, on fakes and a store of its own
+        for (String platform : platforms) {
+            try (EmbeddedMongo server = EmbeddedMongo.inMemory(); LimitedPlatforms fakes = new LimitedPlatforms()) {
+                run(server, fakes, content, platform, platform.equals("slack") ? 10 : 200, 1, false, false);
+            }
+        }
         for (int instances : instanceCounts) {
             for (String platform : platforms) {
                 int pairings = platform.equals("slack") ? slackPairings : teamsPairings;
                 try (EmbeddedMongo server = EmbeddedMongo.inMemory(); LimitedPlatforms fakes = new LimitedPlatforms()) {
-                    run(server, fakes, content, platform, pairings, instances, split);
+                    run(server, fakes, content, platform, pairings, instances, split, true);
                 }
             }
         }
     }
 
     private static void run(EmbeddedMongo server, LimitedPlatforms fakes, ContentPack content, String platform, int pairings,
-                            int instances, boolean split) throws Exception {
+                            int instances, boolean split, boolean print) throws Exception {
         boolean slack = platform.equals("slack");
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TERM_TIME));
         String db = "limits_" + platform + "_" + instances;
@@ -143,6 +149,9 @@ public final class LimitsBench {
         store.all().forEach(n -> statuses.merge(n.status(), 1, Integer::sum));
         connections.forEach(MongoStorage::close);
 
+        if (!print) {
+            return;
+        }
         double seconds = (lastDelivered.get() - start) / 1e9;
         long posts = seen.posts.get();
         double rate = posts / seconds;
@@ -151,6 +160,8 @@ public final class LimitsBench {
         System.out.printf("| %s | %d | %s | %,d | %,d | %.1f | %.2f | %.2f | %.1f%% | %,d | %d | %d | %d |%n",
                 slack ? "Slack (chat.postMessage, workspace)" : "Teams (per tenant)", instances, paceText, delivered.get(), posts,
                 seconds, rate, limit, 100 * rate / limit, seen.refused.get(), seen.twice.get(), retried, notSent);
+        System.out.printf("  first post %.1f s after the start; steady rate (10th to 90th percentile post) %.2f/s = %.1f%% of the limit%n",
+                (seen.firstPost - start) / 1e9, seen.steadyRate(), 100 * seen.steadyRate() / limit);
         if (!seen.refusedBy.isEmpty()) {
             System.out.println("  429s by window: " + new java.util.TreeMap<>(seen.refusedBy));
         }

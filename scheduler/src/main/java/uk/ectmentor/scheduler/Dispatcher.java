@@ -109,8 +109,8 @@ public final class Dispatcher {
 
     /**
      * Runs batches until nothing is due (bounded, so one run cannot go on for ever). With a send concurrency
-     * above 1 the next batch is claimed while the last few nudges of the one before are still being sent,
-     * so the senders never stand idle while a batch is claimed.
+     * above 1 it claims in small batches (eight per sender, at most the batch size), the next while two
+     * rounds of the one before are still queued, so the senders never stand idle while a batch is claimed.
      */
     public Report drain() {
         if (settings.sendConcurrency() <= 1) {
@@ -124,14 +124,16 @@ public final class Dispatcher {
             }
             return total;
         }
+        // small claims, made while a couple of rounds of sends are still queued, keep every sender busy
+        int chunk = Math.min(settings.batchSize(), 8 * settings.sendConcurrency());
         try (Run run = new Run(settings.sendConcurrency())) {
-            for (int i = 0; i < 1000 && !run.stopped(); i++) {
-                List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), settings.batchSize());
+            for (int i = 0; i < 1000 * Math.max(1, settings.batchSize() / chunk) && !run.stopped(); i++) {
+                List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), chunk);
                 if (batch.isEmpty()) {
                     break;
                 }
                 run.submit(batch);
-                run.awaitFewerQueuedThan(settings.sendConcurrency());
+                run.awaitFewerQueuedThan(2 * settings.sendConcurrency());
             }
             return run.finish();
         }

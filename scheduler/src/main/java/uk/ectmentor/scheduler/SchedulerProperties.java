@@ -29,10 +29,12 @@ public record SchedulerProperties(Boolean enabled, Duration dispatchInterval, Du
                                   LocalTime dayBeforeTime, LocalTime morningTime, LocalTime studyTime,
                                   Integer sendConcurrency) {
     /**
-     * Enough parallel sends to keep Teams' 50 a second per tenant busy at 30-80 ms a round trip, and few
-     * enough that Slack's workspace pace (about 5 a second) queues them for under its 3 s inline pause.
+     * Enough parallel sends to keep Teams' 50 a second per tenant busy at 30-80 ms a round trip on a busy
+     * machine, and few enough that Slack's workspace pace (about 5 a second) queues them for under its 3 s
+     * inline pause (12 / 4.9 a second = 2.4 s). Measured with {@code bench/run.sh limits}: 8 left Slack's pace
+     * under-used on a loaded 2-core machine.
      */
-    static final int DEFAULT_SEND_CONCURRENCY = 8;
+    public static final int DEFAULT_SEND_CONCURRENCY = 12;
 
     public boolean isEnabled() {
         return enabled == null || enabled;

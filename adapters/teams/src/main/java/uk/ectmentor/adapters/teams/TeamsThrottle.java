@@ -102,7 +102,7 @@ final class TeamsThrottle {
     private final Map<String, List<Instant>> conversations = new HashMap<>();
     private final Map<String, List<Instant>> tenants = new HashMap<>();
     private final Map<String, Instant> pausedUntil = new HashMap<>();
-    private final Map<String, Instant> lastStart = new HashMap<>();
+    private final Map<String, Instant> nextStart = new HashMap<>();
     private Instant pruned = Instant.MIN;
 
     TeamsThrottle(Clock clock) {
@@ -144,17 +144,22 @@ final class TeamsThrottle {
     }
 
     /**
-     * Called just before a booked send goes out: how much longer to wait so that it starts at least the
-     * tenant spacing after the previous send in the tenant actually started (zero: go now, and it is noted).
-     * A thread that woke late for its slot would otherwise bunch up with the next one on the way out.
+     * Called just before a booked send goes out: how much longer to wait so that actual starts in a tenant
+     * keep the tenant spacing (zero: go now, and it is counted). A thread that woke late for its slot would
+     * otherwise bunch up with the next one on the way out. The spacing is kept on a theoretical schedule
+     * (GCRA) that tolerates a quarter of a spacing of earliness, so late wake-ups do not add up and slow the pace.
      */
     synchronized Duration gate(String tenant) {
         Instant now = clock.instant();
-        Instant last = lastStart.get(tenant);
-        if (last != null && last.plus(spacing).isAfter(now) && !last.isAfter(now.plus(LONGEST_GATE))) {
-            return Duration.between(now, last.plus(spacing));
+        Instant due = nextStart.get(tenant);
+        if (due != null && due.isAfter(now.plus(LONGEST_GATE))) {
+            due = null; // the clock went back
         }
-        lastStart.put(tenant, now);
+        Instant allowed = due == null ? now : due.minus(spacing.dividedBy(4));
+        if (allowed.isAfter(now)) {
+            return Duration.between(now, allowed);
+        }
+        nextStart.put(tenant, (due == null || now.isAfter(due) ? now : due).plus(spacing));
         return Duration.ZERO;
     }
 
@@ -212,7 +217,7 @@ final class TeamsThrottle {
             // the clock went back (a test resetting it): every booking is stale
             conversations.clear();
             tenants.clear();
-            lastStart.clear();
+            nextStart.clear();
             pausedUntil.clear();
         } else if (now.isBefore(pruned.plus(PRUNE_EVERY))) {
             return;

@@ -60,19 +60,26 @@ class TeamsThrottleTest {
     }
 
     @Test
-    void aLateStartPushesTheNextSendInTheTenantBack() {
+    void actualStartsInATenantKeepTheirSpacingWithoutLateWakeUpsAddingUp() {
         Duration spacing = TeamsThrottle.Limits.DEFAULT.tenantSpacing();
-        assertThat(throttle.reserve("a", "tenant")).isZero();
-        assertThat(throttle.reserve("b", "tenant")).isEqualTo(spacing);
-        // a's thread woke 15 ms late for its slot and goes now
-        clock.advance(Duration.ofMillis(15));
+        // two threads that woke late go at once: the second waits until half a spacing before its turn
         assertThat(throttle.gate("tenant")).isZero();
-        // b reaches its slot: it must still keep one spacing after a's actual start
-        clock.advance(spacing.minusMillis(15));
-        assertThat(throttle.gate("tenant")).isEqualTo(Duration.ofMillis(15));
-        clock.advance(Duration.ofMillis(15));
+        assertThat(throttle.gate("tenant")).isEqualTo(spacing.dividedBy(2));
+        clock.advance(spacing.dividedBy(2));
         assertThat(throttle.gate("tenant")).isZero();
+        // its turn was one spacing after the first start, so the next is due two spacings after it, not later
+        clock.advance(spacing.dividedBy(2).plusMillis(30));
+        assertThat(throttle.gate("tenant")).as("a late one goes at once").isZero();
+        assertThat(throttle.gate("tenant")).isEqualTo(spacing.dividedBy(2));
         assertThat(throttle.gate("other-tenant")).as("tenants are gated apart").isZero();
+        List<Instant> starts = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            clock.advance(throttle.gate("busy"));
+            assertThat(throttle.gate("busy")).isPositive();
+            starts.add(clock.instant());
+            clock.advance(throttle.gate("busy"));
+        }
+        assertThat(maxIn(starts, Duration.ofSeconds(1))).isLessThanOrEqualTo(50);
     }
 
     @Test
