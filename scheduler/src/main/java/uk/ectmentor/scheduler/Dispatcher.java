@@ -109,8 +109,10 @@ public final class Dispatcher {
 
     /**
      * Runs batches until nothing is due (bounded, so one run cannot go on for ever). With a send concurrency
-     * above 1 it claims in small batches (eight per sender, at most the batch size), the next while two
-     * rounds of the one before are still queued, so the senders never stand idle while a batch is claimed.
+     * above 1 it claims in small batches (two per sender, at most the batch size), the next while a round
+     * of the one before is still queued, so the senders never stand idle while a batch is claimed, and an
+     * instance holds few claims beyond what it is sending (with several instances, none sits on a backlog
+     * while another has nothing left).
      */
     public Report drain() {
         if (settings.sendConcurrency() <= 1) {
@@ -125,7 +127,7 @@ public final class Dispatcher {
             return total;
         }
         // small claims, made while a couple of rounds of sends are still queued, keep every sender busy
-        int chunk = Math.min(settings.batchSize(), 8 * settings.sendConcurrency());
+        int chunk = Math.min(settings.batchSize(), 2 * settings.sendConcurrency());
         try (Run run = new Run(settings.sendConcurrency())) {
             for (int i = 0; i < 1000 * Math.max(1, settings.batchSize() / chunk) && !run.stopped(); i++) {
                 List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), chunk);
@@ -133,7 +135,7 @@ public final class Dispatcher {
                     break;
                 }
                 run.submit(batch);
-                run.awaitFewerQueuedThan(2 * settings.sendConcurrency());
+                run.awaitFewerQueuedThan(settings.sendConcurrency());
             }
             return run.finish();
         }

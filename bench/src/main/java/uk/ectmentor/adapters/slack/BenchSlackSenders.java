@@ -27,7 +27,8 @@ public final class BenchSlackSenders {
                 new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL, postsPerMinute),
                 new ChannelLimiter(clock, Duration.ZERO, SlackPoster.TIER_3_PER_MINUTE), Pacer.sleeping(),
                 SlackConfiguration.LONGEST_PACE);
-        return new SlackSender(poster, new SlackRenderer(new SlackForms()), new DmChannels(poster, dmChannels, clock));
+        return new SlackSender(poster, new SlackRenderer(new SlackForms()), new DmChannels(poster, dmChannels, clock),
+                SlackConfiguration.LONGEST_NUDGE_PACE);
     }
 
     /** The default workspace pace, chat.postMessage calls a minute. */

@@ -36,11 +36,16 @@ final class DmChannels {
 
     /** The person's DM channel: remembered, or opened once (paced) and then remembered. */
     SlackPoster.Opened open(UserRef user) {
+        return open(user, poster.longestPause());
+    }
+
+    /** As {@link #open(UserRef)}, waiting at most {@code longest} for the Tier 3 pace. */
+    SlackPoster.Opened open(UserRef user, java.time.Duration longest) {
         Optional<String> known = known(user);
         if (known.isPresent()) {
             return new SlackPoster.Opened(known.get(), null);
         }
-        SlackPoster.Opened opened = poster.openDm(user.userId());
+        SlackPoster.Opened opened = poster.openDm(user.userId(), longest);
         if (opened.channel() != null) {
             remember(user, opened.channel());
         }

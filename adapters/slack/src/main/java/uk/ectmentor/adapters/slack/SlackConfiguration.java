@@ -43,6 +43,12 @@ public class SlackConfiguration {
     static final Duration POST_INTERVAL = Duration.ofSeconds(1);
     static final Duration LONGEST_PACE = Duration.ofSeconds(3);
     /**
+     * The longest a nudge waits inline for its pace (a reply to someone waiting waits at most
+     * {@link #LONGEST_PACE}): the dispatcher's parallel sends queue on the workspace pace, and an instance
+     * given a share of it (several instances) queues longer; beyond this the nudge is put off.
+     */
+    static final Duration LONGEST_NUDGE_PACE = Duration.ofSeconds(10);
+    /**
      * The workspace-wide pace of chat.postMessage. Slack publishes no figure, only "several hundred a minute"
      * per workspace (besides about one a second per channel): read as 300, less a margin so that jitter on
      * the way cannot put more than 300 into any minute.
@@ -117,7 +123,7 @@ public class SlackConfiguration {
 
     @Bean
     public SlackSender slackSender(SlackPoster slackPoster, SlackRenderer slackRenderer, DmChannels slackDmChannels) {
-        return new SlackSender(slackPoster, slackRenderer, slackDmChannels);
+        return new SlackSender(slackPoster, slackRenderer, slackDmChannels, LONGEST_NUDGE_PACE);
     }
 
     @Bean

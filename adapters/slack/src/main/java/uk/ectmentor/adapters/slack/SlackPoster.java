@@ -60,6 +60,10 @@ final class SlackPoster {
         this.longestPause = longestPause;
     }
 
+    Duration longestPause() {
+        return longestPause;
+    }
+
     /** What a post achieved: how many messages Slack accepted, and how it ended. */
     record Posted(int delivered, DeliveryResult result) {
     }
@@ -69,7 +73,12 @@ final class SlackPoster {
     }
 
     Opened openDm(String userId) {
-        ChannelLimiter.Slot slot = opens.tryReserve(OPEN, longestPause);
+        return openDm(userId, longestPause);
+    }
+
+    /** As {@link #openDm(String)}, waiting at most {@code longest} for the Tier 3 pace. */
+    Opened openDm(String userId, Duration longest) {
+        ChannelLimiter.Slot slot = opens.tryReserve(OPEN, longest);
         if (!slot.booked()) {
             return new Opened(null, DeliveryResult.retryLater(slot.delay(), "conversations.open busy (Tier 3, about 50 a minute)"));
         }
@@ -94,9 +103,14 @@ final class SlackPoster {
 
     /** Posts the messages in order, stopping at the first that fails. */
     Posted post(String channel, List<SlackRenderer.Rendered> messages) {
+        return post(channel, messages, longestPause);
+    }
+
+    /** As {@link #post(String, List)}, waiting at most {@code longest} for each message's slot. */
+    Posted post(String channel, List<SlackRenderer.Rendered> messages, Duration longest) {
         int delivered = 0;
         for (SlackRenderer.Rendered m : messages) {
-            ChannelLimiter.Slot slot = limiter.tryReserve(channel, longestPause);
+            ChannelLimiter.Slot slot = limiter.tryReserve(channel, longest);
             if (!slot.booked()) {
                 return new Posted(delivered, DeliveryResult.retryLater(slot.delay(),
                         "busy: about 1 message a second per channel and the workspace pace"));
