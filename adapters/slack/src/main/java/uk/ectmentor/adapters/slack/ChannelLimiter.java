@@ -62,12 +62,21 @@ final class ChannelLimiter {
 
     /** Reserves the channel's next slot; returns how long from now until it (zero when free now). */
     synchronized Duration reserve(String channel) {
-        return book(channel, null).delay();
+        return book(channel, null, null).delay();
     }
 
     /** Books the channel's next slot only if it is at most {@code longest} away; says how far away it is. */
     synchronized Slot tryReserve(String channel, Duration longest) {
-        return book(channel, longest);
+        return book(channel, longest, longest);
+    }
+
+    /**
+     * As {@link #tryReserve(String, Duration)}, and only if the channel itself frees up within
+     * {@code longestForChannel}: a wait in the workspace's queue is a fair turn, a wait for one busy channel
+     * holds a sender that could serve other channels meanwhile.
+     */
+    synchronized Slot tryReserve(String channel, Duration longest, Duration longestForChannel) {
+        return book(channel, longest, longestForChannel);
     }
 
     /** A post to {@code channel} came back: the channel's next post starts at least one interval from now. */
@@ -91,7 +100,7 @@ final class ChannelLimiter {
         return more.isNegative() ? Duration.ZERO : more;
     }
 
-    private Slot book(String channel, Duration longest) {
+    private Slot book(String channel, Duration longest, Duration longestForChannel) {
         Instant now = clock.instant();
         if (lastNow != null && now.isBefore(lastNow)) {
             // the clock jumped back (NTP, a test resetting it): every reserved slot is stale
@@ -109,7 +118,8 @@ final class ChannelLimiter {
         Instant free = nextFree.getOrDefault(channel, now);
         Instant slot = spaced(free.isAfter(now) ? free : now);
         Duration wait = Duration.between(now, slot);
-        if (longest != null && wait.compareTo(longest) > 0) {
+        if (longest != null && wait.compareTo(longest) > 0
+                || longestForChannel != null && Duration.between(now, free).compareTo(longestForChannel) > 0) {
             return new Slot(wait, false);
         }
         nextFree.put(channel, slot.plus(interval));

@@ -39,7 +39,10 @@ final class DmChannels {
         return open(user, poster.longestPause());
     }
 
-    /** As {@link #open(UserRef)}, waiting at most {@code longest} for the Tier 3 pace. */
+    /**
+     * As {@link #open(UserRef)}, waiting at most {@code longest} for the Tier 3 pace (a nudge passes the
+     * reply pause: a sender held in the Tier 3 queue serves nobody else meanwhile).
+     */
     SlackPoster.Opened open(UserRef user, java.time.Duration longest) {
         Optional<String> known = known(user);
         if (known.isPresent()) {

@@ -106,11 +106,14 @@ final class SlackPoster {
         return post(channel, messages, longestPause);
     }
 
-    /** As {@link #post(String, List)}, waiting at most {@code longest} for each message's slot. */
+    /**
+     * As {@link #post(String, List)}, waiting at most {@code longest} for each message's slot, of which at
+     * most the reply pause for the channel itself.
+     */
     Posted post(String channel, List<SlackRenderer.Rendered> messages, Duration longest) {
         int delivered = 0;
         for (SlackRenderer.Rendered m : messages) {
-            ChannelLimiter.Slot slot = limiter.tryReserve(channel, longest);
+            ChannelLimiter.Slot slot = limiter.tryReserve(channel, longest, longest.compareTo(longestPause) < 0 ? longest : longestPause);
             if (!slot.booked()) {
                 return new Posted(delivered, DeliveryResult.retryLater(slot.delay(),
                         "busy: about 1 message a second per channel and the workspace pace"));

@@ -226,6 +226,25 @@ class SlackSenderTest {
     }
 
     @Test
+    void aNudgeWaitsLongerForThePaceThanAReplyWould() {
+        List<Duration> asked = new ArrayList<>();
+        SlackPoster poster = new SlackPoster(Slack.getInstance(config()).methods("xoxb-test"),
+                new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL, 60), asked::add, SlackConfiguration.LONGEST_PACE);
+        DmChannels dms = new DmChannels(poster, null, clock);
+        SlackSender nudges = new SlackSender(poster, new SlackRenderer(new SlackForms()), dms, SlackConfiguration.LONGEST_NUDGE_PACE);
+        List<DeliveryResult> results = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UserRef u = new UserRef("slack", "T1", "U" + i);
+            dms.remember(u, "D" + i);
+            results.add(nudges.send(u, nudge()));
+        }
+        // one a second: the 11th waits 10 s (the nudge limit), the 12th would wait 11 s and is put off
+        assertThat(results.subList(0, 11)).allMatch(r -> r.outcome() == Outcome.DELIVERED);
+        assertThat(results.get(11).outcome()).isEqualTo(Outcome.RETRY_LATER);
+        assertThat(asked).last().isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
     void conversationsOpenIsPacedToTierThree() {
         List<Duration> asked = new ArrayList<>();
         SlackPoster poster = new SlackPoster(Slack.getInstance(config()).methods("xoxb-test"),
