@@ -43,7 +43,8 @@ import uk.ectmentor.core.people.School;
  * <p>The nudges of a batch are handled concurrently, at most {@code sendConcurrency} at a time, so platform
  * round trips and pacing waits overlap; each nudge still keeps its own lease and its unique delivery record
  * written before the send. An {@link Error} in one (the process dying) lets the running ones finish, starts
- * no more, and is thrown from {@link #runOnce()}: the unstarted claims come back after their lease.
+ * no more, and is thrown from {@link #runOnce()} or {@link #drain()}: the unstarted claims come back after
+ * their lease.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
@@ -126,7 +127,7 @@ public final class Dispatcher {
             }
             return total;
         }
-        // small claims, made while a couple of rounds of sends are still queued, keep every sender busy
+        // small claims, made while a round of sends is still queued, keep every sender busy
         int chunk = Math.min(settings.batchSize(), 2 * settings.sendConcurrency());
         try (Run run = new Run(settings.sendConcurrency())) {
             for (int i = 0; i < 1000 * Math.max(1, settings.batchSize() / chunk) && !run.stopped(); i++) {
