@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Load, start-up and memory figures for the packaged app against a bare Bolt app, all on 127.0.0.1.
-# Usage: bench/run.sh [load|kill|retry|outage|hostile] [--rates 50,100,200,400] [--seconds 10] [--targets slack-event,slack-command,teams]
+# Usage: bench/run.sh [load|kill|retry|outage|hostile|limits] [--rates 50,100,200,400] [--seconds 10] [--targets slack-event,slack-command,teams]
 #   load  (default) rising rates, prints a table (docs/PERFORMANCE.md)
 #   kill  SIGKILL with 1,000 reflections in flight, then restart and count (docs/RELIABILITY.md); --target teams for Teams
 #   retry every Slack event sent three more times as Slack's retries (docs/RELIABILITY.md)
 #   outage the store stopped for 30 s and restarted (docs/RELIABILITY.md)
 #   hostile malformed, oversized, injected, forged and replayed requests on every channel
+#   limits nudge dispatch against fake Slack and Teams that enforce the published limits (docs/PERFORMANCE.md);
+#          options --slack-pairings 200 --teams-pairings 1000 --instances 1,2 --platforms slack,teams --split
 # Builds what it needs first (offline Maven, no install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=load
-case "${1:-}" in load|kill|retry|outage|hostile) mode=$1; shift;; esac
-if [ ! -f app/target/ect-mentor-bot.jar ] || [ ! -f bench/target/classes/uk/ectmentor/bench/LoadBench.class ]; then
+case "${1:-}" in load|kill|retry|outage|hostile|limits) mode=$1; shift;; esac
+if [ ! -f app/target/ect-mentor-bot.jar ] || [ ! -f bench/target/classes/uk/ectmentor/bench/LoadBench.class ] \
+   || [ ! -f bench/target/classes/uk/ectmentor/bench/LimitsBench.class ]; then
   ./mvnw -q -o -DskipTests package
 fi
-[ -f bench/target/cp.txt ] || ./mvnw -q -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+[ -f bench/target/cp.txt ] && [ bench/target/cp.txt -nt bench/pom.xml ] || ./mvnw -q -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
 cp="bench/target/classes:$(cat bench/target/cp.txt)"
 case $mode in
   load)  main=uk.ectmentor.bench.LoadBench;;
@@ -22,5 +25,6 @@ case $mode in
   retry) main=uk.ectmentor.bench.RetryScenario;;
   outage) main=uk.ectmentor.bench.StoreOutageScenario;;
   hostile) main=uk.ectmentor.bench.HostileScenario;;
+  limits) main=uk.ectmentor.bench.LimitsBench;;
 esac
 exec java -Xmx256m -cp "$cp" "$main" --jar app/target/ect-mentor-bot.jar "$@"

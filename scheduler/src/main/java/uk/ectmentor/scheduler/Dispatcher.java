@@ -10,6 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +42,35 @@ import uk.ectmentor.core.people.School;
  * of the quiet hours it waited for: a retry never moves that); past it the nudge is dropped and logged.
  * UNDELIVERABLE marks the identity and moves on to the person's next one. An error inside the bot is retried
  * a minute later, at most {@code maxAttempts} claims in all.
+ *
+ * <p>The nudges of a batch are handled concurrently, at most {@code sendConcurrency} at a time, so platform
+ * round trips and pacing waits overlap; each nudge still keeps its own lease and its unique delivery record
+ * written before the send. An {@link Error} in one (the process dying) lets the running ones finish, starts
+ * no more, and is thrown from {@link #runOnce()} or {@link #drain()}: the unstarted claims come back after
+ * their lease.
  */
 public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration DEFAULT_RETRY = Duration.ofMinutes(1);
 
-    /** Settings of one dispatcher. */
-    public record Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts) {
+    /**
+     * Settings of one dispatcher.
+     *
+     * @param sendConcurrency how many nudges of a batch are handled at once (1: one after another)
+     */
+    public record Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts,
+                           int sendConcurrency) {
+        public Settings {
+            if (sendConcurrency < 1) {
+                throw new IllegalArgumentException("send concurrency must be at least 1, not " + sendConcurrency
+                        + " (BOT_SCHEDULER_SEND_CONCURRENCY)");
+            }
+        }
+
+        /** Settings that handle a batch one nudge after another. */
+        public Settings(String owner, Duration lease, Duration misfireMaxAge, int batchSize, int maxAttempts) {
+            this(owner, lease, misfireMaxAge, batchSize, maxAttempts, 1);
+        }
     }
 
     /** What one run did. */
@@ -83,44 +111,182 @@ public final class Dispatcher {
         return settings.owner();
     }
 
-    /** Runs batches until nothing is due (bounded, so one run cannot go on for ever). */
+    /**
+     * Runs batches until nothing is due (bounded, so one run cannot go on for ever). With a send concurrency
+     * above 1 it claims in small batches (two per sender, at most the batch size), the next while a round
+     * of the one before is still queued, so the senders never stand idle while a batch is claimed, and an
+     * instance holds few claims beyond what it is sending (with several instances, none sits on a backlog
+     * while another has nothing left).
+     */
     public Report drain() {
-        Report total = Report.NONE;
-        for (int i = 0; i < 1000; i++) {
-            Report r = runOnce();
-            total = total.plus(r);
-            if (r.claimed() == 0) {
-                break;
-            }
-        }
-        return total;
-    }
-
-    /** Claims one batch of due nudges and handles each. */
-    public Report runOnce() {
-        Instant now = clock.instant();
-        List<NudgeStore.Nudge> batch = store.claim(settings.owner(), now, settings.lease(), settings.batchSize());
-        int[] c = new int[8];
-        c[0] = batch.size();
-        for (NudgeStore.Nudge n : batch) {
-            Outcome o;
-            try {
-                o = handle(n);
-            } catch (RuntimeException e) {
-                if (n.attempts() >= settings.maxAttempts()) {
-                    log.warn("nudge {} failed {} times, giving up: {}", n.id(), n.attempts(), e.toString());
-                    store.finish(n, settings.owner(), NudgeStore.Status.FAILED, "gave up after " + n.attempts() + " attempts: "
-                            + e.getClass().getSimpleName(), clock.instant());
-                    o = Outcome.UNDELIVERABLE;
-                } else {
-                    log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
-                    store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
-                    o = Outcome.RETRIED;
+        if (settings.sendConcurrency() <= 1) {
+            Report total = Report.NONE;
+            for (int i = 0; i < 1000; i++) {
+                Report r = runOnce();
+                total = total.plus(r);
+                if (r.claimed() == 0) {
+                    break;
                 }
             }
-            c[o.ordinal() + 1]++;
+            return total;
         }
-        return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        // small claims, made while a round of sends is still queued, keep every sender busy
+        int chunk = Math.min(settings.batchSize(), 2 * settings.sendConcurrency());
+        try (Run run = new Run(settings.sendConcurrency())) {
+            for (int i = 0; i < 1000 * Math.max(1, settings.batchSize() / chunk) && !run.stopped(); i++) {
+                List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), chunk);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                run.submit(batch);
+                run.awaitFewerQueuedThan(settings.sendConcurrency());
+            }
+            return run.finish();
+        }
+    }
+
+    /** Claims one batch of due nudges and handles them, up to {@code sendConcurrency} at a time. */
+    public Report runOnce() {
+        List<NudgeStore.Nudge> batch = store.claim(settings.owner(), clock.instant(), settings.lease(), settings.batchSize());
+        int threads = Math.min(settings.sendConcurrency(), batch.size());
+        if (threads <= 1) {
+            int[] c = new int[8];
+            c[0] = batch.size();
+            for (NudgeStore.Nudge n : batch) {
+                c[handleOne(n).ordinal() + 1]++;
+            }
+            return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        }
+        try (Run run = new Run(threads)) {
+            run.submit(batch);
+            return run.finish();
+        }
+    }
+
+    /**
+     * Claimed nudges being handled on a bounded pool. An {@link Error} or a failure outside a nudge's own
+     * handling (the store gone) stops it: running nudges finish, queued ones are not started (their claims
+     * come back after the lease), nothing more is claimed, and {@link #finish} throws it.
+     */
+    private final class Run implements AutoCloseable {
+        private final ExecutorService pool;
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final List<Future<Outcome>> running = new ArrayList<>();
+        private int claimed;
+        private int started;
+
+        Run(int threads) {
+            AtomicInteger names = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "dispatch-" + settings.owner() + "-" + names.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        void submit(List<NudgeStore.Nudge> batch) {
+            synchronized (this) {
+                claimed += batch.size();
+            }
+            for (NudgeStore.Nudge n : batch) {
+                running.add(pool.submit(() -> {
+                    began();
+                    if (stop.get()) {
+                        return null;
+                    }
+                    try {
+                        return handleOne(n);
+                    } catch (RuntimeException | Error e) {
+                        stop.set(true);
+                        wake(); // a waiting claimer sees the stop
+                        throw e;
+                    }
+                }));
+            }
+        }
+
+        boolean stopped() {
+            return stop.get();
+        }
+
+        private synchronized void began() {
+            started++;
+            notifyAll();
+        }
+
+        private synchronized void wake() {
+            notifyAll();
+        }
+
+        /** Waits until fewer than {@code n} claimed nudges wait for a thread (or the run stopped). */
+        synchronized void awaitFewerQueuedThan(int n) {
+            while (claimed - started >= n && !stop.get()) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                }
+            }
+        }
+
+        Report finish() {
+            int[] c = new int[8];
+            synchronized (this) {
+                c[0] = claimed;
+            }
+            Throwable fatal = null;
+            boolean interrupted = false;
+            for (Future<Outcome> f : running) {
+                try {
+                    Outcome o = interrupted ? null : f.get();
+                    if (o != null) {
+                        c[o.ordinal() + 1]++;
+                    }
+                } catch (ExecutionException e) {
+                    stop.set(true);
+                    if (fatal == null) {
+                        fatal = e.getCause();
+                    }
+                } catch (InterruptedException e) {
+                    stop.set(true);
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (fatal instanceof Error) {
+                throw (Error) fatal;
+            }
+            if (fatal instanceof RuntimeException) {
+                throw (RuntimeException) fatal;
+            }
+            return new Report(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+        }
+
+        @Override
+        public void close() {
+            pool.shutdown();
+        }
+    }
+
+    /** Handles one claimed nudge; a failure puts it back to be tried again. */
+    /** Handles one nudge; an error inside the bot is retried a minute later, at most {@code maxAttempts} claims in all. */
+    private Outcome handleOne(NudgeStore.Nudge n) {
+        try {
+            return handle(n);
+        } catch (RuntimeException e) {
+            if (n.attempts() >= settings.maxAttempts()) {
+                log.warn("nudge {} failed {} times, giving up: {}", n.id(), n.attempts(), e.toString());
+                store.finish(n, settings.owner(), NudgeStore.Status.FAILED, "gave up after " + n.attempts() + " attempts: "
+                        + e.getClass().getSimpleName(), clock.instant());
+                return Outcome.UNDELIVERABLE;
+            }
+            log.warn("nudge {} failed, will retry: {}", n.id(), e.toString());
+            store.reschedule(n, settings.owner(), clock.instant().plus(DEFAULT_RETRY), "error: " + e.getClass().getSimpleName(), clock.instant());
+            return Outcome.RETRIED;
+        }
     }
 
     private enum Outcome { SENT, DROPPED, SKIPPED, DEFERRED, RETRIED, UNDELIVERABLE, UNCONFIRMED }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,8 @@ class DispatcherTest {
             }
             return DeliveryResult.delivered();
         });
-        Dispatcher a = f.dispatcher("a", Duration.ofHours(1), 50, dying);
+        // one after another, so exactly the three before it went out
+        Dispatcher a = f.dispatcher("a", Duration.ofHours(1), 50, 1, dying);
         assertThatThrownBy(a::runOnce).isInstanceOf(Killed.class);
         assertThat(dying.sent).hasSize(3);
 
@@ -114,6 +116,72 @@ class DispatcherTest {
         web.sent.forEach(s -> everyone.add(s.to().userId()));
         assertThat(everyone).hasSize(9).doesNotHaveDuplicates();
         assertThat(nudges).extracting(this::status).containsOnly(NudgeStore.Status.SENT, NudgeStore.Status.UNCONFIRMED);
+    }
+
+    @Test
+    void aBatchIsSentConcurrentlyUpToTheLimitAndNothingTwice() throws Exception {
+        int count = 12;
+        oneNudgeEachFor(count, LOCAL_10);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        CountDownLatch allIn = new CountDownLatch(Fixture.CONCURRENCY);
+        RecordingSender slow = new RecordingSender("web", (to, n) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            allIn.countDown();
+            try {
+                // each send waits until CONCURRENCY sends are under way at once: a serial dispatcher never gets here
+                if (!allIn.await(20, TimeUnit.SECONDS)) {
+                    return DeliveryResult.retryLater(Duration.ofMinutes(1), "sends did not overlap");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return DeliveryResult.delivered();
+        });
+        Dispatcher.Report report = f.dispatcher("a", Duration.ofHours(1), 50, slow).runOnce();
+        assertThat(report.claimed()).isEqualTo(count);
+        assertThat(report.sent()).isEqualTo(count);
+        assertThat(mostInFlight.get()).isEqualTo(Fixture.CONCURRENCY);
+        assertThat(slow.countByUser()).hasSize(count).allSatisfy((user, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(f.store.deliveredCount()).isEqualTo(count);
+        assertThat(f.store.all()).allMatch(n -> n.status() == NudgeStore.Status.SENT);
+    }
+
+    @Test
+    void anInstanceKilledWithSendsInFlightStartsNoMoreAndNothingIsSentTwice() {
+        List<PlannedNudge> nudges = oneNudgeEachFor(12, LOCAL_10);
+        RecordingSender dying = new RecordingSender("web", (to, n) -> {
+            if (n == 6) {
+                throw new Killed();
+            }
+            return DeliveryResult.delivered();
+        });
+        Dispatcher a = f.dispatcher("a", Duration.ofHours(1), 50, dying);
+        assertThatThrownBy(a::runOnce).isInstanceOf(Killed.class);
+        int byA = dying.sent.size();
+        assertThat(byA).isBetween(5, 11);
+
+        RecordingSender web = new RecordingSender("web");
+        Dispatcher b = f.dispatcher("b", web);
+        assertThat(b.drain().claimed()).isZero();
+        f.clock.advance(Fixture.LEASE.plusSeconds(1));
+        Dispatcher.Report report = b.drain();
+        // the one being sent when a died is never sent again; the rest go out exactly once
+        assertThat(report.unconfirmed()).isEqualTo(1);
+        assertThat(report.sent()).isEqualTo(11 - byA);
+        List<String> everyone = new ArrayList<>();
+        dying.sent.forEach(s -> everyone.add(s.to().userId()));
+        web.sent.forEach(s -> everyone.add(s.to().userId()));
+        assertThat(everyone).hasSize(11).doesNotHaveDuplicates();
+        assertThat(nudges).extracting(this::status).containsOnly(NudgeStore.Status.SENT, NudgeStore.Status.UNCONFIRMED);
+    }
+
+    @Test
+    void aSendConcurrencyBelowOneIsRefusedWithTheVariableToFix() {
+        assertThatThrownBy(() -> new Dispatcher.Settings("a", Fixture.LEASE, Duration.ofHours(1), 10, 3, 0))
+                .hasMessageContaining("BOT_SCHEDULER_SEND_CONCURRENCY");
     }
 
     @Test

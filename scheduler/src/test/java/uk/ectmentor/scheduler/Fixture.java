@@ -27,6 +27,8 @@ import uk.ectmentor.core.testing.MutableClock;
 final class Fixture implements AutoCloseable {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     static final Duration LEASE = Duration.ofMinutes(5);
+    /** Dispatchers in these tests handle up to this many nudges of a batch at once. */
+    static final int CONCURRENCY = 4;
 
     final EmbeddedMongo server = EmbeddedMongo.inMemory();
     final MongoStorage storage = MongoStorage.connect(server.connectionString(), "test");
@@ -50,11 +52,16 @@ final class Fixture implements AutoCloseable {
 
     /** A dispatcher with its own connection to the store, as another instance would have. */
     Dispatcher dispatcher(String owner, Duration misfireMaxAge, int batch, Sender... senders) {
+        return dispatcher(owner, misfireMaxAge, batch, CONCURRENCY, senders);
+    }
+
+    /** As above, handling up to {@code concurrency} nudges of a batch at once (1: one after another). */
+    Dispatcher dispatcher(String owner, Duration misfireMaxAge, int batch, int concurrency, Sender... senders) {
         MongoStorage own = MongoStorage.connect(server.connectionString(), "test");
         extraConnections.add(own);
         NudgeComposer composer = new NudgeComposer(own.people(), content, own.actions(), NudgeInputs.NONE);
         return new Dispatcher(new NudgeStore(own.database()), own.people(), own.preferences(), calendars, composer,
-                List.of(senders), clock, new Dispatcher.Settings(owner, LEASE, misfireMaxAge, batch, 3));
+                List.of(senders), clock, new Dispatcher.Settings(owner, LEASE, misfireMaxAge, batch, 3, concurrency));
     }
 
     /** Pairing {@code p<i>}: mentor {@code m<i>}, ECT {@code e<i>}, each with a web identity. */

@@ -65,19 +65,21 @@ final class SlackAdapter {
     private final SlackRenderer renderer;
     private final SlackForms forms;
     private final SlackPoster poster;
+    private final DmChannels dms;
     private final MethodsClient methods;
     private final SlackWork work;
     private final Pacer pacer;
     private final Clock clock;
 
     SlackAdapter(ConversationEngine engine, HomePage home, InboundDedupStore dedup, SlackRenderer renderer, SlackForms forms,
-                 SlackPoster poster, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
+                 SlackPoster poster, DmChannels dms, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
         this.engine = engine;
         this.home = home;
         this.dedup = dedup;
         this.renderer = renderer;
         this.forms = forms;
         this.poster = poster;
+        this.dms = dms;
         this.methods = methods;
         this.work = work;
         this.pacer = pacer;
@@ -116,7 +118,10 @@ final class SlackAdapter {
             UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
             String text = SlackText.fromSlack(e.getText());
             if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), clock.instant()))) {
-                work.submit(from.key(), () -> answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null)));
+                work.submit(from.key(), () -> {
+                    dms.remember(from, e.getChannel()); // their DM channel: later nudges need no conversations.open
+                    answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
+                });
             }
             return ctx.ack();
         });
@@ -315,7 +320,7 @@ final class SlackAdapter {
         }
         String target = channel;
         if (target == null) {
-            SlackPoster.Opened dm = poster.openDm(to.userId());
+            SlackPoster.Opened dm = dms.open(to);
             if (dm.channel() == null) {
                 log.warn("no channel to reply in: {}", dm.failure().detail());
                 return;
@@ -326,7 +331,7 @@ final class SlackAdapter {
         SlackPoster.Posted posted = poster.post(target, messages);
         if (channel != null && posted.delivered() == 0 && posted.result().outcome() == DeliveryResult.Outcome.UNDELIVERABLE) {
             // e.g. a form opened from a channel the bot is not in: answer by direct message instead
-            SlackPoster.Opened dm = poster.openDm(to.userId());
+            SlackPoster.Opened dm = dms.open(to);
             if (dm.channel() != null && !dm.channel().equals(channel)) {
                 target = dm.channel();
                 posted = poster.post(target, messages);
@@ -368,7 +373,7 @@ final class SlackAdapter {
             }
         }
         if (sent < messages.size()) {
-            SlackPoster.Opened dm = poster.openDm(to.userId());
+            SlackPoster.Opened dm = dms.open(to);
             if (dm.channel() != null) {
                 poster.post(dm.channel(), messages.subList(sent, messages.size()));
             } else {

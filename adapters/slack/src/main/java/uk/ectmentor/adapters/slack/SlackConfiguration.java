@@ -42,6 +42,18 @@ public class SlackConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
     static final Duration POST_INTERVAL = Duration.ofSeconds(1);
     static final Duration LONGEST_PACE = Duration.ofSeconds(3);
+    /**
+     * The longest a nudge waits inline for its pace (a reply to someone waiting waits at most
+     * {@link #LONGEST_PACE}): the dispatcher's parallel sends queue on the workspace pace, and an instance
+     * given a share of it (several instances) queues longer; beyond this the nudge is put off.
+     */
+    static final Duration LONGEST_NUDGE_PACE = Duration.ofSeconds(10);
+    /**
+     * The workspace-wide pace of chat.postMessage. Slack publishes no figure, only "several hundred a minute"
+     * per workspace (besides about one a second per channel): read as 300, less a margin so that jitter on
+     * the way cannot put more than 300 into any minute.
+     */
+    static final int POSTS_PER_MINUTE = 295;
 
     @Bean
     Slack slack(SlackProperties props) {
@@ -85,23 +97,42 @@ public class SlackConfiguration {
         return new SlackRenderer(new SlackForms());
     }
 
+    /**
+     * Posts paced per channel and workspace-wide ({@code bot.slack.posts-per-minute},
+     * {@code BOT_SLACK_POSTS_PER_MINUTE}), and conversations.open paced to Tier 3
+     * ({@code bot.slack.opens-per-minute}, {@code BOT_SLACK_OPENS_PER_MINUTE}). The paces are per instance.
+     */
     @Bean
-    SlackPoster slackPoster(MethodsClient slackMethods, Clock clock, ObjectProvider<Pacer> pacer) {
-        return new SlackPoster(slackMethods, new ChannelLimiter(clock, POST_INTERVAL), pacer.getIfAvailable(Pacer::sleeping), LONGEST_PACE);
+    SlackPoster slackPoster(MethodsClient slackMethods, Clock clock, ObjectProvider<Pacer> pacer,
+                            @org.springframework.beans.factory.annotation.Value("${bot.slack.posts-per-minute:" + POSTS_PER_MINUTE + "}") int postsPerMinute,
+                            @org.springframework.beans.factory.annotation.Value("${bot.slack.opens-per-minute:" + SlackPoster.TIER_3_PER_MINUTE + "}") int opensPerMinute) {
+        if (postsPerMinute < 1 || opensPerMinute < 1) {
+            throw new IllegalStateException("BOT_SLACK_POSTS_PER_MINUTE and BOT_SLACK_OPENS_PER_MINUTE must be at least 1 (now "
+                    + postsPerMinute + " and " + opensPerMinute + ")");
+        }
+        log.info("Slack: posting at most {} messages a minute across the workspace, about 1 a second per channel; "
+                + "conversations.open at most {} a minute", postsPerMinute, opensPerMinute);
+        return new SlackPoster(slackMethods, new ChannelLimiter(clock, POST_INTERVAL, postsPerMinute),
+                new ChannelLimiter(clock, Duration.ZERO, opensPerMinute), pacer.getIfAvailable(Pacer::sleeping), LONGEST_PACE);
     }
 
     @Bean
-    public SlackSender slackSender(SlackPoster slackPoster, SlackRenderer slackRenderer) {
-        return new SlackSender(slackPoster, slackRenderer);
+    DmChannels slackDmChannels(SlackPoster slackPoster, MongoStorage storage, Clock clock) {
+        return new DmChannels(slackPoster, storage.conversationRefs(), clock);
+    }
+
+    @Bean
+    public SlackSender slackSender(SlackPoster slackPoster, SlackRenderer slackRenderer, DmChannels slackDmChannels) {
+        return new SlackSender(slackPoster, slackRenderer, slackDmChannels, LONGEST_NUDGE_PACE);
     }
 
     @Bean
     SlackAdapter slackAdapter(ConversationEngine engine, MongoStorage storage, ContentPack content, Clock clock, SlackWork slackWork,
-                              SlackRenderer slackRenderer, SlackPoster slackPoster, MethodsClient slackMethods,
-                              ObjectProvider<Pacer> pacer) {
+                              SlackRenderer slackRenderer, SlackPoster slackPoster, DmChannels slackDmChannels,
+                              MethodsClient slackMethods, ObjectProvider<Pacer> pacer) {
         HomePage home = new HomePage(storage.people(), storage.actions(), storage.learningLog(), content, clock);
         return new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
-                slackRenderer.forms(), slackPoster, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
+                slackRenderer.forms(), slackPoster, slackDmChannels, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
     }
 
     @Bean

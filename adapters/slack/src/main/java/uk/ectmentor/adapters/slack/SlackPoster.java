@@ -18,7 +18,9 @@ import uk.ectmentor.core.delivery.DeliveryResult;
 
 /**
  * Posts rendered messages through the Web API ({@code conversations.open}, {@code chat.postMessage}, always
- * with the channel), paced to about one message a second per channel, and says plainly what happened:
+ * with the channel), paced to about one message a second per channel and the workspace-wide pace
+ * ({@link ChannelLimiter}), with {@code conversations.open} paced to its own tier; a wait longer than the
+ * longest inline pause comes back as {@code RETRY_LATER} without calling Slack. It says plainly what happened:
  * Slack's 429 becomes {@code RETRY_LATER} with its {@code Retry-After}; errors that mean the person cannot be
  * reached (app uninstalled, user deactivated, ...) become {@code UNDELIVERABLE}.
  */
@@ -34,17 +36,32 @@ final class SlackPoster {
             "invalid_blocks_format", "msg_too_long", "no_text");
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(30);
 
+    /** Slack's Tier 3 (conversations.open) allows 50 or more calls a minute; this paces at 48. */
+    static final int TIER_3_PER_MINUTE = 48;
+    static final String OPEN = "conversations.open";
+
     private final MethodsClient methods;
     private final ChannelLimiter limiter;
+    private final ChannelLimiter opens;
     private final Pacer pacer;
     private final Duration longestPause;
 
     /** @param longestPause the longest the pacer may wait for a channel's slot; beyond it the send is put off */
     SlackPoster(MethodsClient methods, ChannelLimiter limiter, Pacer pacer, Duration longestPause) {
+        this(methods, limiter, new ChannelLimiter(limiter.clock(), Duration.ZERO, TIER_3_PER_MINUTE), pacer, longestPause);
+    }
+
+    /** @param opens the pace of {@code conversations.open} (one key, {@value #OPEN}) */
+    SlackPoster(MethodsClient methods, ChannelLimiter limiter, ChannelLimiter opens, Pacer pacer, Duration longestPause) {
         this.methods = methods;
         this.limiter = limiter;
+        this.opens = opens;
         this.pacer = pacer;
         this.longestPause = longestPause;
+    }
+
+    Duration longestPause() {
+        return longestPause;
     }
 
     /** What a post achieved: how many messages Slack accepted, and how it ended. */
@@ -56,7 +73,19 @@ final class SlackPoster {
     }
 
     Opened openDm(String userId) {
+        return openDm(userId, longestPause);
+    }
+
+    /** As {@link #openDm(String)}, waiting at most {@code longest} for the Tier 3 pace. */
+    Opened openDm(String userId, Duration longest) {
+        ChannelLimiter.Slot slot = opens.tryReserve(OPEN, longest);
+        if (!slot.booked()) {
+            return new Opened(null, DeliveryResult.retryLater(slot.delay(), "conversations.open busy (Tier 3, about 50 a minute)"));
+        }
         try {
+            if (!slot.delay().isZero()) {
+                pacer.pause(slot.delay());
+            }
             ConversationsOpenResponse r = methods.conversationsOpen(req -> req.users(List.of(userId)));
             if (r.isOk() && r.getChannel() != null) {
                 return new Opened(r.getChannel().getId(), null);
@@ -66,23 +95,43 @@ final class SlackPoster {
             return new Opened(null, failure("conversations.open", e));
         } catch (IOException e) {
             return new Opened(null, DeliveryResult.retryLater(null, "conversations.open: " + e.getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Opened(null, DeliveryResult.retryLater(null, "interrupted"));
         }
     }
 
     /** Posts the messages in order, stopping at the first that fails. */
     Posted post(String channel, List<SlackRenderer.Rendered> messages) {
+        return post(channel, messages, longestPause);
+    }
+
+    /**
+     * As {@link #post(String, List)}, waiting at most {@code longest} for each message's slot, of which at
+     * most the reply pause for the channel itself.
+     */
+    Posted post(String channel, List<SlackRenderer.Rendered> messages, Duration longest) {
         int delivered = 0;
         for (SlackRenderer.Rendered m : messages) {
-            Duration wait = limiter.reserve(channel);
-            if (wait.compareTo(longestPause) > 0) {
-                limiter.release(channel);
-                return new Posted(delivered, DeliveryResult.retryLater(wait, "channel busy (about 1 message a second)"));
+            ChannelLimiter.Slot slot = limiter.tryReserve(channel, longest, longest.compareTo(longestPause) < 0 ? longest : longestPause);
+            if (!slot.booked()) {
+                return new Posted(delivered, DeliveryResult.retryLater(slot.delay(),
+                        "busy: about 1 message a second per channel and the workspace pace"));
             }
             try {
-                if (!wait.isZero()) {
-                    pacer.pause(wait);
+                if (!slot.delay().isZero()) {
+                    pacer.pause(slot.delay());
                 }
-                ChatPostMessageResponse r = methods.chatPostMessage(req -> req.channel(channel).text(m.text()).blocks(m.blocks()));
+                Duration more = limiter.settle(channel);
+                if (!more.isZero()) {
+                    pacer.pause(more);
+                }
+                ChatPostMessageResponse r;
+                try {
+                    r = methods.chatPostMessage(req -> req.channel(channel).text(m.text()).blocks(m.blocks()));
+                } finally {
+                    limiter.done(channel);
+                }
                 if (!r.isOk()) {
                     return new Posted(delivered, failure("chat.postMessage", r));
                 }

@@ -17,8 +17,11 @@ import com.slack.api.SlackConfig;
 
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.ConversationRefStore;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.DeliveryResult.Outcome;
+import uk.ectmentor.core.storage.EmbeddedMongo;
+import uk.ectmentor.core.storage.MongoStorage;
 import uk.ectmentor.core.testing.MutableClock;
 import uk.ectmentor.core.testing.TestBot;
 
@@ -73,8 +76,9 @@ class SlackSenderTest {
         assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(7));
         assertThat(pauses).isEmpty();
 
+        // sam's channel is remembered now; someone new needs conversations.open
         fake.answerNext("conversations.open", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "30"));
-        assertThat(sender.send(sam, nudge()).retryAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(sender.send(new UserRef("slack", "T1", "U_ALEX"), nudge()).retryAfter()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -105,7 +109,9 @@ class SlackSenderTest {
         assertThat(sender.send(sam, nudge()).outcome()).isEqualTo(Outcome.DELIVERED);
         assertThat(pauses).containsExactly(Duration.ofSeconds(1));
         assertThat(sender.send(new UserRef("slack", "T1", "U_ALEX"), nudge()).outcome()).isEqualTo(Outcome.DELIVERED);
-        assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+        // alex's post does not wait for sam's channel; only opening alex's DM waits its Tier 3 turn (1.25 s after sam's)
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofMillis(250));
+        assertThat(fake.calls("conversations.open")).hasSize(2);
     }
 
     @Test
@@ -143,6 +149,143 @@ class SlackSenderTest {
         assertThat(result.outcome()).isEqualTo(Outcome.RETRY_LATER);
         assertThat(result.retryAfter()).isEqualTo(Duration.ofSeconds(5));
         assertThat(fake.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aSecondNudgeToAUserMakesNoConversationsOpenEvenAfterARestart() {
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
+             MongoStorage storage = MongoStorage.connect(server.connectionString(), "test")) {
+            SlackPoster poster = poster(new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL, SlackConfiguration.POSTS_PER_MINUTE));
+            SlackSender first = new SlackSender(poster, new SlackRenderer(new SlackForms()),
+                    new DmChannels(poster, storage.conversationRefs(), clock));
+            assertThat(first.send(sam, nudge()).outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(first.send(sam, nudge()).outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(fake.calls("conversations.open")).hasSize(1);
+            assertThat(storage.conversationRefs().find(sam)).get()
+                    .extracting(ConversationRefStore.Stored::reference).isEqualTo("D-U_SAM");
+
+            // another instance (or this one after a restart) finds it in the store
+            SlackSender restarted = new SlackSender(poster, new SlackRenderer(new SlackForms()),
+                    new DmChannels(poster, storage.conversationRefs(), clock));
+            assertThat(restarted.send(sam, nudge()).outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(fake.calls("conversations.open")).hasSize(1);
+            assertThat(fake.calls("chat.postMessage")).hasSize(3).allSatisfy(c -> assertThat(c.param("channel")).isEqualTo("D-U_SAM"));
+
+            // a direct message from alex teaches the channel without asking Slack
+            UserRef alex = new UserRef("slack", "T1", "U_ALEX");
+            new DmChannels(poster, storage.conversationRefs(), clock).remember(alex, "D_FROM_EVENT");
+            assertThat(restarted.send(alex, nudge()).outcome()).isEqualTo(Outcome.DELIVERED);
+            assertThat(fake.calls("conversations.open")).hasSize(1);
+            assertThat(fake.calls("chat.postMessage").get(3).param("channel")).isEqualTo("D_FROM_EVENT");
+        }
+    }
+
+    @Test
+    void theWorkspacePaceKeepsAnyMinuteAtItsFigureAcrossChannels() {
+        ChannelLimiter limiter = new ChannelLimiter(clock, Duration.ofSeconds(1), 295);
+        List<java.time.Instant> sends = new ArrayList<>();
+        for (int i = 0; i < 900; i++) {
+            clock.advance(limiter.reserve("D" + i));
+            sends.add(clock.instant());
+        }
+        assertThat(maxIn(sends, Duration.ofMinutes(1))).isEqualTo(295);
+        // 899 even gaps: about three minutes for 900 posts
+        assertThat(Duration.between(sends.get(0), sends.get(899)).toMillis()).isBetween(182_800L, 182_900L);
+
+        // parallel sends asked for at one instant are spaced, and one channel still waits its second
+        ChannelLimiter fresh = new ChannelLimiter(clock, Duration.ofSeconds(1), 300);
+        assertThat(fresh.reserve("A")).isZero();
+        assertThat(fresh.reserve("B")).isEqualTo(Duration.ofMillis(200));
+        assertThat(fresh.reserve("C")).isEqualTo(Duration.ofMillis(400));
+        assertThat(fresh.reserve("A")).isEqualTo(Duration.ofSeconds(1));
+        // a slot too far away is not booked, so it holds nobody up
+        assertThat(fresh.tryReserve("A", Duration.ofMillis(500))).isEqualTo(new ChannelLimiter.Slot(Duration.ofSeconds(2), false));
+        assertThat(fresh.reserve("D")).isEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void aWorkspaceQueueLongerThanTheLongestPauseComesBackAsRetryLaterWithoutCallingSlack() {
+        List<Duration> asked = new ArrayList<>();
+        // one a second across the workspace; the pacer does not move the clock, as parallel sends would see it
+        SlackPoster poster = new SlackPoster(Slack.getInstance(config()).methods("xoxb-test"),
+                new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL, 60), asked::add, SlackConfiguration.LONGEST_PACE);
+        DmChannels dms = new DmChannels(poster, null, clock);
+        SlackSender paced = new SlackSender(poster, new SlackRenderer(new SlackForms()), dms);
+        List<DeliveryResult> results = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UserRef u = new UserRef("slack", "T1", "U" + i);
+            dms.remember(u, "D" + i);
+            results.add(paced.send(u, nudge()));
+        }
+        assertThat(results).extracting(DeliveryResult::outcome).containsExactly(Outcome.DELIVERED, Outcome.DELIVERED,
+                Outcome.DELIVERED, Outcome.DELIVERED, Outcome.RETRY_LATER);
+        assertThat(asked).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+        assertThat(results.get(4).retryAfter()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(fake.calls("chat.postMessage")).hasSize(4);
+        assertThat(fake.calls("conversations.open")).isEmpty();
+    }
+
+    @Test
+    void aNudgeWaitsLongerForThePaceThanAReplyWould() {
+        List<Duration> asked = new ArrayList<>();
+        SlackPoster poster = new SlackPoster(Slack.getInstance(config()).methods("xoxb-test"),
+                new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL, 60), asked::add, SlackConfiguration.LONGEST_PACE);
+        DmChannels dms = new DmChannels(poster, null, clock);
+        SlackSender nudges = new SlackSender(poster, new SlackRenderer(new SlackForms()), dms, SlackConfiguration.LONGEST_NUDGE_PACE);
+        List<DeliveryResult> results = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            UserRef u = new UserRef("slack", "T1", "U" + i);
+            dms.remember(u, "D" + i);
+            results.add(nudges.send(u, nudge()));
+        }
+        // one a second: the 11th waits 10 s (the nudge limit), the 12th would wait 11 s and is put off
+        assertThat(results.subList(0, 11)).allMatch(r -> r.outcome() == Outcome.DELIVERED);
+        assertThat(results.get(11).outcome()).isEqualTo(Outcome.RETRY_LATER);
+        assertThat(asked).last().isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void conversationsOpenIsPacedToTierThree() {
+        List<Duration> asked = new ArrayList<>();
+        SlackPoster poster = new SlackPoster(Slack.getInstance(config()).methods("xoxb-test"),
+                new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL), asked::add, SlackConfiguration.LONGEST_PACE);
+        SlackSender paced = new SlackSender(poster, new SlackRenderer(new SlackForms()));
+        List<DeliveryResult> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(paced.send(new UserRef("slack", "T1", "U" + i), nudge()));
+        }
+        // 48 a minute: 1.25 s apart; the fourth would wait 3.75 s, more than the 3 s the sender pauses inline
+        assertThat(asked).containsExactly(Duration.ofMillis(1250), Duration.ofMillis(2500));
+        assertThat(results.get(3).outcome()).isEqualTo(Outcome.RETRY_LATER);
+        assertThat(results.get(3).retryAfter()).isEqualTo(Duration.ofMillis(3750));
+        assertThat(results.get(3).detail()).contains("conversations.open").contains("Tier 3");
+        assertThat(fake.calls("conversations.open")).hasSize(3);
+    }
+
+    private SlackConfig config() {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(fake.apiUrl());
+        config.setStatsEnabled(false);
+        return config;
+    }
+
+    private SlackPoster poster(ChannelLimiter limiter) {
+        return new SlackPoster(Slack.getInstance(config()).methods("xoxb-test"), limiter, d -> {
+            pauses.add(d);
+            clock.advance(d);
+        }, SlackConfiguration.LONGEST_PACE);
+    }
+
+    private static int maxIn(List<java.time.Instant> sends, Duration window) {
+        int max = 0;
+        int from = 0;
+        for (int to = 0; to < sends.size(); to++) {
+            while (!sends.get(from).isAfter(sends.get(to).minus(window))) {
+                from++;
+            }
+            max = Math.max(max, to - from + 1);
+        }
+        return max;
     }
 
     @Test

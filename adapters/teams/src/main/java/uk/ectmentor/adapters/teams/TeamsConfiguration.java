@@ -57,12 +57,20 @@ public class TeamsConfiguration {
         return new SdkBotFramework(props, adapter, clock);
     }
 
-    /** The sender's short waits (throttle, backoff) sleep unless a {@link Sleeper} bean is given (tests move a clock). */
+    /**
+     * Proactive sends paced to Teams' limits less a margin: {@code bot.teams.tenant-per-second}
+     * ({@code BOT_TEAMS_TENANT_PER_SECOND}, 48 of Teams' 50) and {@code bot.teams.conversation-limits}
+     * ({@code BOT_TEAMS_CONVERSATION_LIMITS}, {@value TeamsThrottle.Limits#DEFAULT_CONVERSATION}). Its short waits
+     * (throttle, backoff) sleep unless a {@link Sleeper} bean is given (tests: one that moves their clock).
+     */
     @Bean
     TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                            @Value("${bot.teams.tenant-per-second:48}") int tenantPerSecond,
+                            @Value("${bot.teams.conversation-limits:" + TeamsThrottle.Limits.DEFAULT_CONVERSATION + "}") String conversationLimits,
                             ObjectProvider<Sleeper> sleeper) {
-        // a Sleeper bean (tests: one that moves their clock) replaces real waits
-        return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault());
+        TeamsThrottle.Limits limits = new TeamsThrottle.Limits(tenantPerSecond, TeamsThrottle.Limits.parseWindows(conversationLimits));
+        log.info("teams: proactive sends at most {} a second per tenant, per conversation {}", tenantPerSecond, conversationLimits);
+        return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault(), limits);
     }
 
     /** The threads that handle Teams messages after the HTTP answer ({@code bot.teams.workers}, default 16). */

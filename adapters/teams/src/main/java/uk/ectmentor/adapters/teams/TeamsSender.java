@@ -43,13 +43,18 @@ public final class TeamsSender implements Sender {
 
     public TeamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
                        Sleeper sleeper, RandomGenerator random) {
+        this(port, refs, renderer, clock, sleeper, random, TeamsThrottle.Limits.DEFAULT);
+    }
+
+    TeamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
+                Sleeper sleeper, RandomGenerator random, TeamsThrottle.Limits limits) {
         this.port = port;
         this.refs = refs;
         this.renderer = renderer;
         this.clock = clock;
         this.sleeper = sleeper;
         this.random = random;
-        this.throttle = new TeamsThrottle(clock);
+        this.throttle = new TeamsThrottle(clock, limits);
     }
 
     @Override
@@ -107,6 +112,9 @@ public final class TeamsSender implements Sender {
                 }
                 if (!wait.isZero()) {
                     sleeper.sleep(wait);
+                }
+                for (Duration more = throttle.gate(to.tenant()); !more.isZero(); more = throttle.gate(to.tenant())) {
+                    sleeper.sleep(more);
                 }
                 BotFrameworkPort.PostResult result = call.get();
                 if (result.ok()) {

@@ -465,6 +465,7 @@ class TeamsEndpointTest {
             assertThat(sender.send(TeamsTestApp.teamsUser("sam"), List.of(Message.text("nudge " + i))).outcome())
                     .isEqualTo(DeliveryResult.Outcome.DELIVERED);
         }
-        assertThat(Duration.between(start, bot.clock.instant())).as("10 sends at 3 a second").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        // at most 6 in a second and 7 in two (Teams allows 7 and 8): the 8th waits for the 2 s window, the 10th past 2 s
+        assertThat(Duration.between(start, bot.clock.instant())).as("10 sends at 6 a second, 7 in 2 s").isGreaterThan(Duration.ofSeconds(2));
     }
 }

@@ -1,0 +1,31 @@
+package uk.ectmentor.adapters.teams;
+
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.Sender;
+
+/**
+ * The real {@link TeamsSender} over the real {@link SdkBotFramework} (unauthenticated, so no token endpoint
+ * is needed), for the limits benchmark, which runs it outside Spring. Lives in the adapter's package because
+ * those parts are package-private; it is part of the bench module and never deployed. Only proactive posts
+ * are made, so the adapter behind the framework has no engine.
+ */
+public final class BenchTeamsSenders {
+    private BenchTeamsSenders() {
+    }
+
+    public static Sender create(ConversationRefStore refs, Clock clock, int tenantPerSecond) {
+        AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
+        BotFrameworkPort port = new SdkBotFramework(new TeamsProperties(null, null, null, null, null, null),
+                new TeamsAdapter(null, refs, renderer, clock), clock);
+        TeamsThrottle.Limits limits = new TeamsThrottle.Limits(tenantPerSecond, TeamsThrottle.Limits.DEFAULT.perConversation());
+        return new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault(), limits);
+    }
+
+    /** The default per-tenant pace, sends a second. */
+    public static int defaultTenantPerSecond() {
+        return TeamsThrottle.Limits.DEFAULT.tenantPerSecond();
+    }
+}
