@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * Work done after a platform has had its answer (running the engine, posting the replies) on a fixed
  * number of threads. Tasks with the same key (a person) run one after another in the order they were
  * submitted; different keys run in parallel. A task that throws is logged and does not stop the ones after it.
+ * {@link #offer} keeps memory bounded under overload: past {@code capacity} tasks it queues nothing, and the
+ * caller leaves the work where it is already kept (a pending record in the store, which recovery takes up).
  */
 public class OrderedWork implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OrderedWork.class);
@@ -25,19 +27,47 @@ public class OrderedWork implements AutoCloseable {
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
+    private final int capacity;
 
-    /** {@code name} names the threads ({@code name-1}, {@code name-2}, ...) and the log lines. */
+    /** {@code name} names the threads ({@code name-1}, {@code name-2}, ...) and the log lines; no bound on {@link #offer}. */
     public OrderedWork(String name, int threads) {
+        this(name, threads, Integer.MAX_VALUE);
+    }
+
+    /** As above; {@link #offer} turns work away once {@code capacity} tasks are queued or running. */
+    public OrderedWork(String name, int threads, int capacity) {
         if (threads < 1) {
             throw new IllegalArgumentException("at least one thread, not " + threads);
         }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("a capacity of at least one task, not " + capacity);
+        }
         this.name = name;
+        this.capacity = capacity;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Queues {@code task} as {@link #submit} does, unless {@code capacity} tasks are already queued or running:
+     * then nothing is queued and the answer is false. A key that already has work queued is always taken, so one
+     * person's messages keep their order while they are in memory.
+     */
+    public boolean offer(String key, Runnable task) {
+        if (pending.get() >= capacity && !tails.containsKey(key)) {
+            return false;
+        }
+        submit(key, task);
+        return true;
+    }
+
+    /** True while {@link #offer} would turn new keys away. */
+    public boolean full() {
+        return pending.get() >= capacity;
     }
 
     /** Runs {@code task} after every earlier task for the same {@code key}. */

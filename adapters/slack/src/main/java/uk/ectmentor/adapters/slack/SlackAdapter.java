@@ -102,10 +102,13 @@ final class SlackAdapter {
             if (keep(new InboundDedupStore.Pending(delivery, from, said, null, clock.instant()))) {
                 ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
                         .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
-                work.submit(from.key(), () -> {
+                boolean queued = work.offer(from.key(), () -> {
                     respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
                     handled(delivery);
                 });
+                if (!queued) {
+                    log.debug("slack work queue full: {} left pending for recovery", delivery);
+                }
             }
             return ctx.ack();
         });
@@ -118,10 +121,14 @@ final class SlackAdapter {
             UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
             String text = SlackText.fromSlack(e.getText());
             if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), clock.instant()))) {
-                work.submit(from.key(), () -> {
+                boolean queued = work.offer(from.key(), () -> {
                     dms.remember(from, e.getChannel()); // their DM channel: later nudges need no conversations.open
                     answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
                 });
+                if (!queued) {
+                    // busy: the message stays pending in the store and recovery answers it (the heap stays bounded)
+                    log.debug("slack work queue full: {} left pending for recovery", delivery);
+                }
             }
             return ctx.ack();
         });
@@ -257,9 +264,9 @@ final class SlackAdapter {
                 work.submit(p.from().key(), () -> answer(p));
             }
             total += lost.size();
-        } while (lost.size() == RECOVERY_BATCH);
+        } while (lost.size() == RECOVERY_BATCH && !work.full());
         if (total > 0) {
-            log.info("answering {} Slack messages taken in before a restart", total);
+            log.info("answering {} Slack messages taken in but not yet answered (a restart, or a busy spell)", total);
         }
         return total;
     }

@@ -86,10 +86,12 @@ public class SlackConfiguration {
     /**
      * Workers for the engine's turns. Replies are paced at about one a second per channel and the pacing waits
      * on these threads, so there are more of them than cores: a backlog (after a restart) drains in seconds.
+     * At most {@code bot.work-queue} ({@code BOT_WORK_QUEUE}, 1,000) typed messages wait in memory; more stay
+     * pending in the store and recovery answers them, so an overload fills the store, not the heap.
      */
     @Bean(destroyMethod = "close")
-    SlackWork slackWork() {
-        return new SlackWork(16);
+    SlackWork slackWork(@org.springframework.beans.factory.annotation.Value("${bot.work-queue:1000}") int queue) {
+        return new SlackWork(16, queue);
     }
 
     @Bean

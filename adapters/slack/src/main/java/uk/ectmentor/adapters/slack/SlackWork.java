@@ -11,4 +11,8 @@ public final class SlackWork extends OrderedWork {
     SlackWork(int threads) {
         super("slack-work", threads);
     }
+
+    SlackWork(int threads, int capacity) {
+        super("slack-work", threads, capacity);
+    }
 }

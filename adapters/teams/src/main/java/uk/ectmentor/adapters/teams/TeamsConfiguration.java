@@ -73,10 +73,14 @@ public class TeamsConfiguration {
         return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault(), limits);
     }
 
-    /** The threads that handle Teams messages after the HTTP answer ({@code bot.teams.workers}, default 16). */
+    /**
+     * The threads that handle Teams messages after the HTTP answer ({@code bot.teams.workers}, default 16). At
+     * most {@code bot.work-queue} ({@code BOT_WORK_QUEUE}, 1,000) messages wait in memory; more stay pending in
+     * the store and recovery answers them, so an overload fills the store, not the heap.
+     */
     @Bean(destroyMethod = "close")
-    OrderedWork teamsWork(@Value("${bot.teams.workers:16}") int workers) {
-        return new OrderedWork("teams-work", workers);
+    OrderedWork teamsWork(@Value("${bot.teams.workers:16}") int workers, @Value("${bot.work-queue:1000}") int queue) {
+        return new OrderedWork("teams-work", workers, queue);
     }
 
     @Bean

@@ -72,8 +72,9 @@ final class TeamsInbox {
             log.warn("could not record a Teams delivery: {}", e.getMessage());
             first = true;
         }
-        if (first) {
-            work.submit(m.from().key(), () -> answer(key, m));
+        if (first && !work.offer(m.from().key(), () -> answer(key, m))) {
+            // busy: the message stays pending in the store and recovery answers it (no heap grows without bound)
+            log.debug("teams work queue full: {} left pending for recovery", key);
         }
         return first;
     }
@@ -134,9 +135,9 @@ final class TeamsInbox {
                 work.submit(p.from().key(), () -> answer(p.key(), m));
             }
             total += lost.size();
-        } while (lost.size() == RECOVERY_BATCH);
+        } while (lost.size() == RECOVERY_BATCH && !work.full());
         if (total > 0) {
-            log.info("answering {} Teams messages taken in before a restart", total);
+            log.info("answering {} Teams messages taken in but not yet answered (a restart, or a busy spell)", total);
         }
         return total;
     }

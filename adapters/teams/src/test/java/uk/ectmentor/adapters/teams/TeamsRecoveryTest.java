@@ -49,6 +49,10 @@ class TeamsRecoveryTest {
     TeamsInbox inbox;
     @Autowired
     ConversationRefStore refs;
+    @Autowired
+    TeamsAdapter adapter;
+    @Autowired
+    TeamsSender sender;
     TeamsChannel channel;
 
     @BeforeEach
@@ -170,5 +174,33 @@ class TeamsRecoveryTest {
         assertThat(inbox.recoverUnhandled("live")).as("each platform recovers only its own").isZero();
         assertThat(bot.storage.inboundDedup().claimUnhandled("slack", bot.clock.instant(), bot.clock.instant(), "slack-test",
                 Duration.ofMinutes(5), 10)).extracting(InboundDedupStore.Pending::key).containsExactly("slack:event:other");
+    }
+
+    @Test
+    void aMessageTakenWhileTheWorkQueueIsFullStaysPendingAndRecoveryAnswersItOnce() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (OrderedWork full = new OrderedWork("full-work", 1, 1)) {
+            assertThat(full.offer("someone-else", () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).isTrue();
+            TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), full, bot.clock);
+            TeamsMessage m = new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", "act-busy-1",
+                    "reflect: sent while the bot was busy", null, null);
+            assertThat(busy.take(m)).as("taken (answered 200), though not queued").isTrue();
+            assertThat(busy.take(m)).as("a redelivery is still recognised").isFalse();
+            release.countDown();
+            assertThat(full.awaitIdle(WAIT)).isTrue();
+        }
+        assertThat(samsEntriesWith("sent while the bot was busy")).as("not handled from memory").isZero();
+        bot.clock.advance(TeamsInbox.RECOVER_AFTER.plusSeconds(1));
+        assertThat(inbox.recoverUnhandled("live")).isEqualTo(1);
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+        assertThat(samsEntriesWith("sent while the bot was busy")).isEqualTo(1);
+        bot.clock.advance(TeamsInbox.RECOVERY_LEASE.plusMinutes(1));
+        assertThat(inbox.recoverUnhandled("live")).isZero();
     }
 }
