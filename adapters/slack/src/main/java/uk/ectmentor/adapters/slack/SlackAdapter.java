@@ -3,7 +3,6 @@ package uk.ectmentor.adapters.slack;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +35,7 @@ import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.delivery.PendingRecovery;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.home.HomePage;
 
@@ -255,16 +255,8 @@ final class SlackAdapter {
      * @return how many were picked up
      */
     int recoverUnhandled(String owner) {
-        Instant now = clock.instant();
-        int total = 0;
-        List<InboundDedupStore.Pending> lost;
-        do {
-            lost = dedup.claimUnhandled(PLATFORM, now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, RECOVERY_BATCH);
-            for (InboundDedupStore.Pending p : lost) {
-                work.submit(p.from().key(), () -> answer(p));
-            }
-            total += lost.size();
-        } while (lost.size() == RECOVERY_BATCH && !work.full());
+        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock.instant(), owner, RECOVER_AFTER, RECOVERY_LEASE,
+                RECOVERY_BATCH, this::answer);
         if (total > 0) {
             log.info("answering {} Slack messages taken in but not yet answered (a restart, or a busy spell)", total);
         }

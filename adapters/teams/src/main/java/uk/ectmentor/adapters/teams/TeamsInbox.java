@@ -2,7 +2,6 @@ package uk.ectmentor.adapters.teams;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
+import uk.ectmentor.core.delivery.PendingRecovery;
 
 /**
  * Message activities after Teams has had its answer. {@link #take} keeps the message in the store as pending
@@ -120,22 +120,16 @@ final class TeamsInbox {
      * @return how many were picked up
      */
     int recoverUnhandled(String owner) {
-        Instant now = clock.instant();
-        int total = 0;
-        List<InboundDedupStore.Pending> lost;
-        do {
-            lost = dedup.claimUnhandled(PLATFORM, now.minus(RECOVER_AFTER), now, owner, RECOVERY_LEASE, RECOVERY_BATCH);
-            for (InboundDedupStore.Pending p : lost) {
-                TeamsMessage m = read(p);
-                if (m == null) {
-                    log.warn("a kept Teams message could not be read back; dropped");
-                    handled(p.key());
-                    continue;
-                }
-                work.submit(p.from().key(), () -> answer(p.key(), m));
-            }
-            total += lost.size();
-        } while (lost.size() == RECOVERY_BATCH && !work.full());
+        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock.instant(), owner, RECOVER_AFTER, RECOVERY_LEASE,
+                RECOVERY_BATCH, p -> {
+                    TeamsMessage m = read(p);
+                    if (m == null) {
+                        log.warn("a kept Teams message could not be read back; dropped");
+                        handled(p.key());
+                    } else {
+                        answer(p.key(), m);
+                    }
+                });
         if (total > 0) {
             log.info("answering {} Teams messages taken in but not yet answered (a restart, or a busy spell)", total);
         }
