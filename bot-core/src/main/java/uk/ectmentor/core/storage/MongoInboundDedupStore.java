@@ -28,11 +28,15 @@ import uk.ectmentor.core.trust.FieldCipher;
 /**
  * Received deliveries, one document each with the delivery key as {@code _id}: the unique {@code _id}
  * is what makes a concurrent retry lose the race, on real MongoDB and on the embedded server alike.
- * A message kept until handled carries {@code pending: true} and its text (sealed like the learning log);
+ * A message kept until handled carries {@code pending: true}, its text and where to answer (both sealed like
+ * the learning log);
  * claiming one for recovery is a single-document compare-and-set on the claim's expiry.
  * Old records are removed by {@link #forgetBefore} (no TTL index: the embedded server has none).
  */
 final class MongoInboundDedupStore implements InboundDedupStore {
+    /** Binds a sealed channel to its record and field, so it opens nowhere else. */
+    private static final String CHANNEL = "#channel";
+
     private final MongoCollection<Document> deliveries;
     private final FieldCipher cipher;
 
@@ -50,12 +54,17 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     public boolean accept(Pending p) {
         Document d = new Document("_id", p.key()).append("at", Date.from(p.at())).append("pending", true)
                 .append("platform", p.from().platform()).append("tenant", p.from().tenant())
-                .append("userId", p.from().userId()).append("identity", p.from().key()).append("channel", p.channel());
+                .append("userId", p.from().userId()).append("identity", p.from().key());
         if (cipher != null && cipher.enabled()) {
             FieldCipher.Sealed sealed = cipher.seal(p.text(), p.key());
             d.append("text", sealed.value()).append("textKey", sealed.keyId());
+            if (p.channel() != null) {
+                // where to answer: a Slack channel id, or a Teams conversation reference with the person's name
+                FieldCipher.Sealed where = cipher.seal(p.channel(), p.key() + CHANNEL);
+                d.append("channel", where.value()).append("channelKey", where.keyId());
+            }
         } else {
-            d.append("text", p.text());
+            d.append("text", p.text()).append("channel", p.channel());
         }
         return insert(d);
     }
@@ -64,7 +73,7 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     public void handled(String key) {
         Mongo.run(() -> deliveries.updateOne(eq("_id", key),
                 Updates.combine(Updates.set("pending", false), Updates.unset("text"), Updates.unset("textKey"),
-                        Updates.unset("channel"))));
+                        Updates.unset("channel"), Updates.unset("channelKey"))));
     }
 
     @Override
@@ -82,8 +91,11 @@ final class MongoInboundDedupStore implements InboundDedupStore {
                 }
                 String keyId = d.getString("textKey");
                 String text = keyId == null ? d.getString("text") : cipher.open(new FieldCipher.Sealed(keyId, d.getString("text")), d.getString("_id"));
+                String channelKey = d.getString("channelKey");
+                String channel = channelKey == null || d.getString("channel") == null ? d.getString("channel")
+                        : cipher.open(new FieldCipher.Sealed(channelKey, d.getString("channel")), d.getString("_id") + CHANNEL);
                 claimed.add(new Pending(d.getString("_id"), new UserRef(d.getString("platform"), d.getString("tenant"), d.getString("userId")),
-                        text, d.getString("channel"), d.getDate("at").toInstant()));
+                        text, channel, d.getDate("at").toInstant()));
             }
             return claimed;
         });

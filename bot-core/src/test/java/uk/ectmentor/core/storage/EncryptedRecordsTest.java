@@ -126,4 +126,24 @@ class EncryptedRecordsTest {
             readsEverything(newOnly);
         }
     }
+
+    @Test
+    void aPendingMessageKeepsItsTextAndWhereToAnswerSealedAndTheStoreReadsThemBack() {
+        try (MongoStorage s = MongoStorage.connect(server.connectionString(), "pending", FieldCipher.fromSpec(K1))) {
+            var from = new uk.ectmentor.core.chat.UserRef("teams", "tenant", "29:sam");
+            assertThat(s.inboundDedup().accept(new uk.ectmentor.core.delivery.InboundDedupStore.Pending("teams:c:1", from,
+                    WORD + " reflection", "{\"user\":{\"name\":\"" + WORD + " Sam\"}}", AT))).isTrue();
+            Document raw = s.database().getCollection("inboundDeliveries").find(new Document("_id", "teams:c:1")).first();
+            assertThat(raw.toJson()).doesNotContain(WORD).contains("\"textKey\": \"k1\"").contains("\"channelKey\": \"k1\"");
+            var claimed = s.inboundDedup().claimUnhandled("teams", AT.plusSeconds(1), AT.plusSeconds(1), "me",
+                    java.time.Duration.ofMinutes(5), 10);
+            assertThat(claimed).singleElement().satisfies(p -> {
+                assertThat(p.text()).isEqualTo(WORD + " reflection");
+                assertThat(p.channel()).contains(WORD + " Sam");
+            });
+            s.inboundDedup().handled("teams:c:1");
+            Document done = s.database().getCollection("inboundDeliveries").find(new Document("_id", "teams:c:1")).first();
+            assertThat(done.keySet()).doesNotContain("text", "textKey", "channel", "channelKey");
+        }
+    }
 }
