@@ -271,7 +271,6 @@ public final class Dispatcher {
         }
     }
 
-    /** Handles one claimed nudge; a failure puts it back to be tried again. */
     /** Handles one nudge; an error inside the bot is retried a minute later, at most {@code maxAttempts} claims in all. */
     private Outcome handleOne(NudgeStore.Nudge n) {
         try {
