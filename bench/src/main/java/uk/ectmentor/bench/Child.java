@@ -131,7 +131,6 @@ final class Child implements AutoCloseable {
         }
     }
 
-    /** Resident memory in MB, from /proc (Linux), or -1. */
     /** The JVM's own account of its memory (needs -XX:NativeMemoryTracking=summary on the child), or why not. */
     String nativeMemory() {
         try {
@@ -149,7 +148,12 @@ final class Child implements AutoCloseable {
                 }
             }
             dump.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
-            return out + "\nthreads by name: " + threads;
+            Process histogram = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "GC.class_histogram").redirectErrorStream(true).start();
+            String live = new String(histogram.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().limit(28).collect(java.util.stream.Collectors.joining("\n"));
+            histogram.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+            return out + "\nthreads by name: " + threads + "\nlive objects (largest classes, after a full collection):\n" + live;
         } catch (IOException e) {
             return "jcmd failed: " + e;
         } catch (InterruptedException e) {
@@ -158,6 +162,7 @@ final class Child implements AutoCloseable {
         }
     }
 
+    /** Resident memory in MB, from /proc (Linux), or -1. */
     long rssMb() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"));

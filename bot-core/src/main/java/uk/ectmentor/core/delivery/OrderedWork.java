@@ -54,11 +54,11 @@ public class OrderedWork implements AutoCloseable {
 
     /**
      * Queues {@code task} as {@link #submit} does, unless {@code capacity} tasks are already queued or running:
-     * then nothing is queued and the answer is false. A key that already has work queued is always taken, so one
-     * person's messages keep their order while they are in memory.
+     * then nothing is queued and the answer is false, even for a key with work queued (when every person is
+     * waiting on a paced platform, that exception would be no bound at all). Tasks taken keep their key's order.
      */
     public boolean offer(String key, Runnable task) {
-        if (pending.get() >= capacity && !tails.containsKey(key)) {
+        if (pending.get() >= capacity) {
             return false;
         }
         submit(key, task);

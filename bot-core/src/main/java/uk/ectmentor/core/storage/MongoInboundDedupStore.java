@@ -13,12 +13,15 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import uk.ectmentor.core.chat.UserRef;
@@ -43,6 +46,9 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     MongoInboundDedupStore(MongoDatabase db, FieldCipher cipher) {
         this.deliveries = db.getCollection("inboundDeliveries");
         this.cipher = cipher;
+        // recovery's query and the clean-up's (on real MongoDB; the embedded server scans)
+        Indexes.lookup(deliveries, com.mongodb.client.model.Indexes.ascending("pending", "platform", "at"));
+        Indexes.lookup(deliveries, com.mongodb.client.model.Indexes.ascending("at"));
     }
 
     @Override
@@ -76,29 +82,39 @@ final class MongoInboundDedupStore implements InboundDedupStore {
                         Updates.unset("channel"), Updates.unset("channelKey"))));
     }
 
+    /**
+     * One query lists the oldest candidates (a scan on the embedded server, which builds no lookup index; one per
+     * batch, not one per message), then each is claimed by its {@code _id} with the same conditions, so a message
+     * another instance claimed in between is skipped.
+     */
     @Override
     public List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
+        Bson claimable = and(eq("pending", true), eq("platform", platform), lt("at", Date.from(acceptedBefore)),
+                or(exists("claimUntil", false), lt("claimUntil", Date.from(now))));
         return Mongo.call(() -> {
+            List<String> candidates = deliveries.find(claimable).projection(Projections.include("_id"))
+                    .sort(Sorts.ascending("at")).limit(limit).map(d -> d.getString("_id")).into(new ArrayList<>());
             List<Pending> claimed = new ArrayList<>();
-            for (int i = 0; i < limit; i++) {
-                Document d = deliveries.findOneAndUpdate(
-                        and(eq("pending", true), eq("platform", platform), lt("at", Date.from(acceptedBefore)),
-                                or(exists("claimUntil", false), lt("claimUntil", Date.from(now)))),
+            for (String id : candidates) {
+                Document d = deliveries.findOneAndUpdate(and(eq("_id", id), claimable),
                         Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))),
                         new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-                if (d == null) {
-                    break;
+                if (d != null) {
+                    claimed.add(pending(d));
                 }
-                String keyId = d.getString("textKey");
-                String text = keyId == null ? d.getString("text") : cipher.open(new FieldCipher.Sealed(keyId, d.getString("text")), d.getString("_id"));
-                String channelKey = d.getString("channelKey");
-                String channel = channelKey == null || d.getString("channel") == null ? d.getString("channel")
-                        : cipher.open(new FieldCipher.Sealed(channelKey, d.getString("channel")), d.getString("_id") + CHANNEL);
-                claimed.add(new Pending(d.getString("_id"), new UserRef(d.getString("platform"), d.getString("tenant"), d.getString("userId")),
-                        text, channel, d.getDate("at").toInstant()));
             }
             return claimed;
         });
+    }
+
+    private Pending pending(Document d) {
+        String keyId = d.getString("textKey");
+        String text = keyId == null ? d.getString("text") : cipher.open(new FieldCipher.Sealed(keyId, d.getString("text")), d.getString("_id"));
+        String channelKey = d.getString("channelKey");
+        String channel = channelKey == null || d.getString("channel") == null ? d.getString("channel")
+                : cipher.open(new FieldCipher.Sealed(channelKey, d.getString("channel")), d.getString("_id") + CHANNEL);
+        return new Pending(d.getString("_id"), new UserRef(d.getString("platform"), d.getString("tenant"), d.getString("userId")),
+                text, channel, d.getDate("at").toInstant());
     }
 
     @Override

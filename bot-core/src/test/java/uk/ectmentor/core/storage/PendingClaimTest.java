@@ -1,0 +1,104 @@
+package uk.ectmentor.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.delivery.InboundDedupStore.Pending;
+
+/**
+ * Recovery claims messages taken in and never answered: the oldest first, only the platform asked for, only those
+ * older than the cut-off and not answered, each by one owner until its lease runs out.
+ */
+class PendingClaimTest {
+    private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final EmbeddedMongo server = EmbeddedMongo.inMemory();
+    private final MongoStorage storage = MongoStorage.connect(server.connectionString(), "claims");
+    private final InboundDedupStore store = storage.inboundDedup();
+
+    @AfterEach
+    void stop() {
+        storage.close();
+        server.close();
+    }
+
+    private void keep(String key, String platform, Instant at) {
+        assertThat(store.accept(new Pending(key, new UserRef(platform, "T1", "U-" + key), "text of " + key, null, at))).isTrue();
+    }
+
+    private static List<String> keys(List<Pending> claimed) {
+        return claimed.stream().map(Pending::key).toList();
+    }
+
+    @Test
+    void theOldestAreClaimedFirstAndOnlyThoseOlderThanTheCutOffOnThatPlatformAndNotAnswered() {
+        keep("s3", "slack", T0.plusSeconds(30));
+        keep("s1", "slack", T0.plusSeconds(10));
+        keep("t1", "teams", T0);
+        keep("s2", "slack", T0.plusSeconds(20));
+        keep("s4", "slack", T0.plusSeconds(200));
+        keep("s0", "slack", T0.plusSeconds(5));
+        store.handled("s0");
+
+        Instant now = T0.plusSeconds(300);
+        assertThat(keys(store.claimUnhandled("slack", T0.plusSeconds(100), now, "a", LEASE, 2))).containsExactly("s1", "s2");
+        assertThat(keys(store.claimUnhandled("slack", T0.plusSeconds(100), now, "a", LEASE, 10))).containsExactly("s3");
+        assertThat(store.claimUnhandled("slack", T0.plusSeconds(100), now, "b", LEASE, 10)).as("all claimed or too new").isEmpty();
+    }
+
+    @Test
+    void aClaimHoldsUntilItsLeaseRunsOutThenAnotherOwnerTakesIt() {
+        keep("m1", "teams", T0);
+        Instant now = T0.plusSeconds(120);
+        assertThat(keys(store.claimUnhandled("teams", now, now, "a", LEASE, 10))).containsExactly("m1");
+        assertThat(store.claimUnhandled("teams", now, now.plus(LEASE).minusSeconds(1), "b", LEASE, 10)).isEmpty();
+        assertThat(store.claimUnhandled("teams", now, now.plus(LEASE).plusSeconds(1), "b", LEASE, 10))
+                .singleElement().satisfies(p -> assertThat(p.text()).isEqualTo("text of m1"));
+        store.handled("m1");
+        assertThat(store.claimUnhandled("teams", now, now.plus(LEASE.multipliedBy(3)), "c", LEASE, 10)).isEmpty();
+    }
+
+    @Test
+    void twoInstancesClaimingAtOnceNeverTakeTheSameMessage() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            keep(String.format("k%03d", i), "slack", T0.plusMillis(i));
+        }
+        Instant now = T0.plusSeconds(120);
+        List<String> taken = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int owner = 0; owner < 4; owner++) {
+                String name = "owner-" + owner;
+                runs.add(pool.submit(() -> {
+                    List<Pending> batch;
+                    do {
+                        batch = store.claimUnhandled("slack", now, now, name, LEASE, 25);
+                        taken.addAll(keys(batch));
+                    } while (!batch.isEmpty());
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(taken).hasSize(300).doesNotHaveDuplicates();
+    }
+}
