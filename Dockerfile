@@ -21,5 +21,6 @@ EXPOSE 8080
 VOLUME ["/app/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/actuator/health || exit 1
-# JVM settings from app/jvm.options; add or override flags with JAVA_TOOL_OPTIONS (e.g. -Xmx512m)
-ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/ect-mentor-bot.jar"]
+# JVM settings from app/jvm.options; flags in JAVA_OPTS come after them and win (e.g. JAVA_OPTS=-Xmx512m).
+# (JAVA_TOOL_OPTIONS would not: the JVM reads it before the command line.)
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/ect-mentor-bot.jar"]

@@ -139,8 +139,9 @@ public final class KillScenario {
                     Thread.sleep(1000);
                 }
                 // messages acknowledged but never answered are picked up from the store a minute after they were
-                // taken in (the Slack adapter's recovery runs every 30 s): give it that long before settling
-                Thread.sleep(Duration.ofSeconds(100).toMillis());
+                // taken in, those being handled at the crash when their two-minute claim runs out (recovery runs
+                // every 30 s): give it that long before settling
+                Thread.sleep(Duration.ofSeconds(160).toMillis());
                 // then wait while acknowledged reflections are still appearing (the log listing is capped, so
                 // count the missing ones directly), at most 8 minutes
                 java.util.Set<Integer> waiting = new java.util.TreeSet<>();

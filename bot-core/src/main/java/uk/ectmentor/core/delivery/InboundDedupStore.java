@@ -43,6 +43,14 @@ public interface InboundDedupStore {
      */
     List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit);
 
+    /**
+     * Claims one kept message for {@code owner} until {@code now + lease}, just before the instance that took it in
+     * handles it from memory: false when recovery (or another instance) holds a live claim on it, or it was already
+     * handled, so a message that waited in a long queue is never answered twice. True as well when no record was
+     * kept (the store was down when it arrived), so such a message is still answered.
+     */
+    boolean claim(String key, String owner, Instant now, Duration lease);
+
     /** Forgets deliveries received before {@code cutoff} (platforms stop retrying long before). */
     long forgetBefore(Instant cutoff);
 }

@@ -107,6 +107,18 @@ final class MongoInboundDedupStore implements InboundDedupStore {
         });
     }
 
+    @Override
+    public boolean claim(String key, String owner, Instant now, Duration lease) {
+        return Mongo.call(() -> {
+            long claimed = deliveries.updateOne(and(eq("_id", key), eq("pending", true),
+                            or(exists("claimUntil", false), lt("claimUntil", Date.from(now)))),
+                    Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))))
+                    .getModifiedCount();
+            // not claimed: someone holds it or it is done, unless it was never kept at all
+            return claimed == 1 || deliveries.find(eq("_id", key)).projection(Projections.include("_id")).first() == null;
+        });
+    }
+
     private Pending pending(Document d) {
         String keyId = d.getString("textKey");
         String text = keyId == null ? d.getString("text") : cipher.open(new FieldCipher.Sealed(keyId, d.getString("text")), d.getString("_id"));

@@ -101,4 +101,19 @@ class PendingClaimTest {
         }
         assertThat(taken).hasSize(300).doesNotHaveDuplicates();
     }
+
+    @Test
+    void theInstanceThatTookAMessageInClaimsItBeforeHandlingItUnlessRecoveryGotThereFirst() {
+        keep("q1", "slack", T0);
+        keep("q2", "slack", T0);
+        Instant later = T0.plus(Duration.ofMinutes(2));
+        assertThat(keys(store.claimUnhandled("slack", later, later, "recovery", LEASE, 1))).containsExactly("q1");
+
+        assertThat(store.claim("q1", "inbox", later, LEASE)).as("recovery holds it").isFalse();
+        assertThat(store.claim("q2", "inbox", later, LEASE)).isTrue();
+        assertThat(store.claimUnhandled("slack", later, later, "recovery", LEASE, 10)).as("the inbox holds it").isEmpty();
+        store.handled("q2");
+        assertThat(store.claim("q2", "inbox", later.plus(LEASE.multipliedBy(2)), LEASE)).as("already answered").isFalse();
+        assertThat(store.claim("never-kept", "inbox", later, LEASE)).as("not recorded (store was down): still answered").isTrue();
+    }
 }

@@ -57,6 +57,11 @@ final class SlackAdapter {
     /** A kept message still unanswered after this long was lost by a process that stopped. */
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
     private static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
+    /**
+     * How long a message this instance is handling from memory stays claimed: longer than any handling takes
+     * (reply waits are capped at seconds), short enough that one left by a crash is retaken soon after.
+     */
+    static final Duration HANDLING_LEASE = Duration.ofMinutes(2);
     private static final int RECOVERY_BATCH = 100;
 
     private final ConversationEngine engine;
@@ -70,6 +75,8 @@ final class SlackAdapter {
     private final SlackWork work;
     private final Pacer pacer;
     private final Clock clock;
+    /** Claims the messages this instance queued in memory (recovery claims under its own owner). */
+    private final String inboxOwner = "slack-inbox-" + java.util.UUID.randomUUID();
 
     SlackAdapter(ConversationEngine engine, HomePage home, InboundDedupStore dedup, SlackRenderer renderer, SlackForms forms,
                  SlackPoster poster, DmChannels dms, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
@@ -103,8 +110,10 @@ final class SlackAdapter {
                 ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
                         .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
                 boolean queued = work.offer(from.key(), () -> {
-                    respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
-                    handled(delivery);
+                    if (ours(delivery)) {
+                        respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
+                        handled(delivery);
+                    }
                 });
                 if (!queued) {
                     log.debug("slack work queue full: {} left pending for recovery", delivery);
@@ -123,7 +132,9 @@ final class SlackAdapter {
             if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), clock.instant()))) {
                 boolean queued = work.offer(from.key(), () -> {
                     dms.remember(from, e.getChannel()); // their DM channel: later nudges need no conversations.open
-                    answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
+                    if (ours(delivery)) {
+                        answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
+                    }
                 });
                 if (!queued) {
                     // busy: the message stays pending in the store and recovery answers it (the heap stays bounded)
@@ -231,6 +242,11 @@ final class SlackAdapter {
             log.warn("could not record a Slack delivery: {}", e.getMessage());
             return true;
         }
+    }
+
+    /** A message queued in memory: claims it, unless recovery got to it first (it waited over a minute). */
+    private boolean ours(String delivery) {
+        return PendingRecovery.ours(dedup, delivery, inboxOwner, clock.instant(), HANDLING_LEASE);
     }
 
     private void handled(String delivery) {

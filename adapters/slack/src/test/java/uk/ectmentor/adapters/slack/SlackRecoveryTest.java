@@ -96,4 +96,27 @@ class SlackRecoveryTest {
         assertThat(adapter.recoverUnhandled("test")).isZero();
         assertThat(samsEntriesWith("answered at once")).isEqualTo(1);
     }
+
+    @Test
+    void aMessageThatWaitedInALongQueueIsAnsweredOnceWhenRecoveryReachesItFirst() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // something slow ahead of Sam's message in Sam's queue
+        work.submit(SAM.key(), () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        SignedRequests slack = new SignedRequests(port, SlackTestApp.SECRET, bot.clock);
+        assertThat(slack.dm(SlackTestApp.SAM, "reflect: waited in a long queue").statusCode()).isEqualTo(200);
+
+        bot.clock.advance(SlackAdapter.RECOVER_AFTER.plusSeconds(1));
+        assertThat(adapter.recoverUnhandled("another-instance")).as("recovery claims it; its answer queues behind").isEqualTo(1);
+        release.countDown();
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+
+        assertThat(FAKE.calls("chat.postMessage")).as("answered once, by recovery, not again from the queue").hasSize(1);
+        assertThat(samsEntriesWith("waited in a long queue")).isEqualTo(1);
+    }
 }

@@ -33,6 +33,12 @@ final class TeamsInbox {
     /** A kept message still unanswered after this long was lost by a process that stopped. */
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
     static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
+    /**
+     * How long a message this instance is handling from memory stays claimed: longer than its handling may take
+     * (a reply waits at most {@link #LONGEST_REPLY_WAIT} for the throttle), short enough that one left by a crash
+     * is retaken soon after.
+     */
+    static final Duration HANDLING_LEASE = Duration.ofMinutes(2);
     private static final int RECOVERY_BATCH = 100;
     /** How long a reply may wait for the throttle before it is given up (and logged). */
     static final Duration LONGEST_REPLY_WAIT = Duration.ofSeconds(60);
@@ -42,6 +48,8 @@ final class TeamsInbox {
     private final InboundDedupStore dedup;
     private final OrderedWork work;
     private final Clock clock;
+    /** Claims the messages this instance queued in memory (recovery claims under its own owner). */
+    private final String inboxOwner = "teams-inbox-" + UUID.randomUUID();
 
     TeamsInbox(TeamsAdapter adapter, TeamsSender sender, InboundDedupStore dedup, OrderedWork work, Clock clock) {
         this.adapter = adapter;
@@ -72,7 +80,12 @@ final class TeamsInbox {
             log.warn("could not record a Teams delivery: {}", e.getMessage());
             first = true;
         }
-        if (first && !work.offer(m.from().key(), () -> answer(key, m))) {
+        if (first && !work.offer(m.from().key(), () -> {
+            // it may have waited over a minute: then recovery may have it, and answers it instead
+            if (PendingRecovery.ours(dedup, key, inboxOwner, clock.instant(), HANDLING_LEASE)) {
+                answer(key, m);
+            }
+        })) {
             // busy: the message stays pending in the store and recovery answers it (no heap grows without bound)
             log.debug("teams work queue full: {} left pending for recovery", key);
         }

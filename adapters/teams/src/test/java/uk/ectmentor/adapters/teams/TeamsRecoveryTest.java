@@ -203,4 +203,34 @@ class TeamsRecoveryTest {
         bot.clock.advance(TeamsInbox.RECOVERY_LEASE.plusMinutes(1));
         assertThat(inbox.recoverUnhandled("live")).isZero();
     }
+
+    @Test
+    void aMessageThatWaitedInALongQueueIsAnsweredOnceWhenRecoveryReachesItFirst() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int before = connector.activities().size();
+        try (OrderedWork slow = new OrderedWork("slow-work", 1, 100)) {
+            assertThat(slow.offer("someone-else", () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).isTrue();
+            TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, bot.clock);
+            TeamsMessage m = new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", "act-queued-1",
+                    "reflect: waited in a long queue", null, null);
+            assertThat(busy.take(m)).as("taken and queued behind a slow task").isTrue();
+
+            bot.clock.advance(TeamsInbox.RECOVER_AFTER.plusSeconds(1));
+            assertThat(inbox.recoverUnhandled("another-instance")).isEqualTo(1);
+            assertThat(work.awaitIdle(WAIT)).isTrue();
+            int answered = sentTo("/v3/conversations/a:conv-sam/activities", before);
+            assertThat(answered).as("recovery answered it").isPositive();
+
+            release.countDown();
+            assertThat(slow.awaitIdle(WAIT)).isTrue();
+            assertThat(sentTo("/v3/conversations/a:conv-sam/activities", before)).as("the queued copy was not answered again").isEqualTo(answered);
+        }
+        assertThat(samsEntriesWith("waited in a long queue")).isEqualTo(1);
+    }
 }
