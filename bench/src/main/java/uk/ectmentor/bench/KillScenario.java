@@ -138,10 +138,10 @@ public final class KillScenario {
                 while (last >= 0 && Reflections.stored(http, again, "sam", prefix, last) == 0 && System.nanoTime() < until) {
                     Thread.sleep(1000);
                 }
-                // messages acknowledged but never answered are picked up from the store a minute after they were
-                // taken in, those being handled at the crash when their two-minute claim runs out (recovery runs
-                // every 30 s): give it that long before settling
-                Thread.sleep(Duration.ofSeconds(160).toMillis());
+                // messages acknowledged but never answered are picked up from the store when the dead process's
+                // claim on them runs out, five minutes after they were taken in (recovery runs every 30 s): give
+                // it that long before settling
+                Thread.sleep(Duration.ofSeconds(340).toMillis());
                 // then wait while acknowledged reflections are still appearing (the log listing is capped, so
                 // count the missing ones directly), at most 8 minutes
                 java.util.Set<Integer> waiting = new java.util.TreeSet<>();

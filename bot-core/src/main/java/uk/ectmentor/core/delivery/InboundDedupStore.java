@@ -27,11 +27,20 @@ public interface InboundDedupStore {
     }
 
     /**
-     * Records the delivery together with its message, until {@link #handled}.
+     * Records the delivery together with its message, until {@link #handled}, claimed by nobody: recovery may
+     * take it once it is old enough.
      *
      * @return true the first time the key is seen, false for every repeat
      */
-    boolean accept(Pending pending);
+    default boolean accept(Pending pending) {
+        return accept(pending, null, null);
+    }
+
+    /**
+     * As {@link #accept(Pending)}, and claimed in the same write for {@code owner} (the instance taking it in, which
+     * queues it in memory) until {@code pending.at() + lease}; recovery leaves it alone until then.
+     */
+    boolean accept(Pending pending, String owner, Duration lease);
 
     /** The message was handled: forget its text and where to answer, keep the key (retries still count as repeats). */
     void handled(String key);
@@ -45,9 +54,10 @@ public interface InboundDedupStore {
 
     /**
      * Claims one kept message for {@code owner} until {@code now + lease}, just before the instance that took it in
-     * handles it from memory: false when recovery (or another instance) holds a live claim on it, or it was already
-     * handled, so a message that waited in a long queue is never answered twice. True as well when no record was
-     * kept (the store was down when it arrived), so such a message is still answered.
+     * handles it from memory, when it waited so long that its claim from {@link #accept(Pending, String, Duration)}
+     * may run out: false when recovery (or another instance) holds a live claim on it, or it was already handled,
+     * so a message that waited in a long queue is never answered twice. True as well when no record was kept (the
+     * store was down when it arrived), so such a message is still answered.
      */
     boolean claim(String key, String owner, Instant now, Duration lease);
 

@@ -113,6 +113,11 @@ public class OrderedWork implements AutoCloseable {
         }
     }
 
+    /** How many more tasks {@link #offer} would take now (zero when full; unbounded queues say so with a large number). */
+    public int room() {
+        return Math.max(0, capacity - pending.get());
+    }
+
     /** Tasks submitted and not yet finished. */
     public int backlog() {
         return pending.get();

@@ -22,30 +22,36 @@ public final class PendingRecovery {
     }
 
     /**
+     * One query per round claims as many as the queue has room for, at least one and at most {@code batch}, the
+     * oldest first. Keep {@code batch} small: on the embedded server the query and each claim (a conditional update)
+     * read the whole collection, under a lock that every other request waits for.
+     *
      * @param after  only messages kept longer ago than this (the instance that took one may still be on it)
      * @param handle runs on the work queue for each message claimed
      * @return how many were claimed
      */
     public static int retake(InboundDedupStore dedup, String platform, OrderedWork work, Instant now, String owner,
                              Duration after, Duration lease, int batch, Consumer<InboundDedupStore.Pending> handle) {
-        int total = 0;
-        List<InboundDedupStore.Pending> claimed;
-        do {
-            claimed = dedup.claimUnhandled(platform, now.minus(after), now, owner, lease, batch);
-            for (InboundDedupStore.Pending p : claimed) {
-                work.submit(p.from().key(), () -> handle.accept(p));
-            }
-            total += claimed.size();
-        } while (claimed.size() == batch && !work.full());
-        return total;
+        int room = Math.max(1, Math.min(batch, work.room()));
+        List<InboundDedupStore.Pending> claimed = dedup.claimUnhandled(platform, now.minus(after), now, owner, lease, room);
+        for (InboundDedupStore.Pending p : claimed) {
+            work.submit(p.from().key(), () -> handle.accept(p));
+        }
+        return claimed.size();
     }
 
     /**
-     * Whether the instance that took {@code key} in, under {@code owner} (not its recovery's owner), may handle it
-     * now: false when recovery or another instance holds it or it was answered. With the store down it is handled
-     * (the engine then says it could not save anything).
+     * Whether the instance that took {@code key} in at {@code acceptedAt}, claiming it for {@code owner} (not its
+     * recovery's owner) until {@code acceptedAt + lease}, may handle it now. While at least {@code margin} of that
+     * claim is left (the usual case) the answer is yes without asking the store; after that the claim is renewed
+     * in the store, and the answer is false when recovery or another instance took it over or it was answered.
+     * With the store down it is handled (the engine then says it could not save anything).
      */
-    public static boolean ours(InboundDedupStore dedup, String key, String owner, Instant now, Duration lease) {
+    public static boolean ours(InboundDedupStore dedup, String key, String owner, Instant acceptedAt, Instant now,
+                               Duration lease, Duration margin) {
+        if (now.isBefore(acceptedAt.plus(lease).minus(margin))) {
+            return true;
+        }
         try {
             boolean ours = dedup.claim(key, owner, now, lease);
             if (!ours) {

@@ -57,10 +57,13 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     }
 
     @Override
-    public boolean accept(Pending p) {
+    public boolean accept(Pending p, String owner, Duration lease) {
         Document d = new Document("_id", p.key()).append("at", Date.from(p.at())).append("pending", true)
                 .append("platform", p.from().platform()).append("tenant", p.from().tenant())
                 .append("userId", p.from().userId()).append("identity", p.from().key());
+        if (owner != null && lease != null) {
+            d.append("owner", owner).append("claimUntil", Date.from(p.at().plus(lease)));
+        }
         if (cipher != null && cipher.enabled()) {
             FieldCipher.Sealed sealed = cipher.seal(p.text(), p.key());
             d.append("text", sealed.value()).append("textKey", sealed.keyId());
@@ -111,7 +114,7 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     public boolean claim(String key, String owner, Instant now, Duration lease) {
         return Mongo.call(() -> {
             long claimed = deliveries.updateOne(and(eq("_id", key), eq("pending", true),
-                            or(exists("claimUntil", false), lt("claimUntil", Date.from(now)))),
+                            or(exists("claimUntil", false), lt("claimUntil", Date.from(now)), eq("owner", owner))),
                     Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))))
                     .getModifiedCount();
             // not claimed: someone holds it or it is done, unless it was never kept at all

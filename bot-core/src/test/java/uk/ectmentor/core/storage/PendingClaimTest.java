@@ -103,17 +103,20 @@ class PendingClaimTest {
     }
 
     @Test
-    void theInstanceThatTookAMessageInClaimsItBeforeHandlingItUnlessRecoveryGotThereFirst() {
-        keep("q1", "slack", T0);
+    void aMessageClaimedByTheInstanceThatTookItInIsLeftAloneUntilItsClaimRunsOutThenRecoveryMayTakeIt() {
+        assertThat(store.accept(new Pending("q1", new UserRef("slack", "T1", "U1"), "queued", null, T0), "inbox", Duration.ofMinutes(3))).isTrue();
         keep("q2", "slack", T0);
         Instant later = T0.plus(Duration.ofMinutes(2));
-        assertThat(keys(store.claimUnhandled("slack", later, later, "recovery", LEASE, 1))).containsExactly("q1");
+        assertThat(keys(store.claimUnhandled("slack", later, later, "recovery", LEASE, 10))).as("only the unclaimed one").containsExactly("q2");
+        assertThat(store.claim("q1", "inbox", later, LEASE)).as("its own claim, renewed").isTrue();
+        assertThat(store.claim("q2", "inbox", later, LEASE)).as("recovery holds it").isFalse();
 
-        assertThat(store.claim("q1", "inbox", later, LEASE)).as("recovery holds it").isFalse();
-        assertThat(store.claim("q2", "inbox", later, LEASE)).isTrue();
-        assertThat(store.claimUnhandled("slack", later, later, "recovery", LEASE, 10)).as("the inbox holds it").isEmpty();
-        store.handled("q2");
-        assertThat(store.claim("q2", "inbox", later.plus(LEASE.multipliedBy(2)), LEASE)).as("already answered").isFalse();
+        Instant muchLater = later.plus(LEASE).plusSeconds(1);
+        assertThat(keys(store.claimUnhandled("slack", muchLater, muchLater, "recovery", LEASE, 10)))
+                .as("both claims ran out (their holders died)").containsExactly("q1", "q2");
+        assertThat(store.claim("q1", "inbox", muchLater, LEASE)).as("recovery took it over").isFalse();
+        store.handled("q1");
+        assertThat(store.claim("q1", "inbox", muchLater.plus(LEASE.multipliedBy(2)), LEASE)).as("already answered").isFalse();
         assertThat(store.claim("never-kept", "inbox", later, LEASE)).as("not recorded (store was down): still answered").isTrue();
     }
 }

@@ -3,6 +3,7 @@ package uk.ectmentor.adapters.slack;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,16 @@ final class SlackAdapter {
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
     private static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
     /**
-     * How long a message this instance is handling from memory stays claimed: longer than any handling takes
-     * (reply waits are capped at seconds), short enough that one left by a crash is retaken soon after.
+     * A message queued in memory is claimed for this long from when it arrived (in the same write that keeps it),
+     * so recovery leaves it to this instance; one left by a crash is retaken after it. A worker that starts on it
+     * with less than {@link #HANDLING_MARGIN} left renews the claim first (more than any handling takes: reply
+     * waits are capped at seconds). Long enough that a full queue (1,000 replies at the workspace pace of about
+     * five a second) is worked through before any renewal: on the embedded server a renewal reads the whole
+     * collection.
      */
-    static final Duration HANDLING_LEASE = Duration.ofMinutes(2);
-    private static final int RECOVERY_BATCH = 100;
+    static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
+    static final Duration HANDLING_MARGIN = Duration.ofSeconds(60);
+    private static final int RECOVERY_BATCH = 50;
 
     private final ConversationEngine engine;
     private final HomePage home;
@@ -106,11 +112,12 @@ final class SlackAdapter {
             String text = SlackText.fromSlack(p.getText() == null ? "" : p.getText()).strip();
             String delivery = "slack:command:" + p.getTriggerId();
             String said = text.isEmpty() ? "help" : text;
-            if (keep(new InboundDedupStore.Pending(delivery, from, said, null, clock.instant()))) {
+            Instant at = clock.instant();
+            if (keep(new InboundDedupStore.Pending(delivery, from, said, null, at))) {
                 ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
                         .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
                 boolean queued = work.offer(from.key(), () -> {
-                    if (ours(delivery)) {
+                    if (ours(delivery, at)) {
                         respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
                         handled(delivery);
                     }
@@ -129,10 +136,11 @@ final class SlackAdapter {
             String delivery = "slack:event:" + payload.getEventId();
             UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
             String text = SlackText.fromSlack(e.getText());
-            if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), clock.instant()))) {
+            Instant at = clock.instant();
+            if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), at))) {
                 boolean queued = work.offer(from.key(), () -> {
                     dms.remember(from, e.getChannel()); // their DM channel: later nudges need no conversations.open
-                    if (ours(delivery)) {
+                    if (ours(delivery, at)) {
                         answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
                     }
                 });
@@ -232,21 +240,22 @@ final class SlackAdapter {
     }
 
     /**
-     * Keeps a typed message with its delivery until it is answered. True unless the delivery was seen before.
+     * Keeps a typed message with its delivery until it is answered, claimed for this instance when the work queue
+     * has room for it (an overflowed one is left to recovery). True unless the delivery was seen before.
      * With the store down the message is still handled (the engine then says it could not save anything).
      */
     private boolean keep(InboundDedupStore.Pending pending) {
         try {
-            return dedup.accept(pending);
+            return work.room() > 0 ? dedup.accept(pending, inboxOwner, HANDLING_LEASE) : dedup.accept(pending);
         } catch (RuntimeException e) {
             log.warn("could not record a Slack delivery: {}", e.getMessage());
             return true;
         }
     }
 
-    /** A message queued in memory: claims it, unless recovery got to it first (it waited over a minute). */
-    private boolean ours(String delivery) {
-        return PendingRecovery.ours(dedup, delivery, inboxOwner, clock.instant(), HANDLING_LEASE);
+    /** A message queued in memory: still this instance's to answer, unless it waited so long that recovery took it. */
+    private boolean ours(String delivery, Instant at) {
+        return PendingRecovery.ours(dedup, delivery, inboxOwner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN);
     }
 
     private void handled(String delivery) {

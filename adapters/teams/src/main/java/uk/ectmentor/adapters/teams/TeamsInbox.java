@@ -2,6 +2,7 @@ package uk.ectmentor.adapters.teams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,12 +35,15 @@ final class TeamsInbox {
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
     static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
     /**
-     * How long a message this instance is handling from memory stays claimed: longer than its handling may take
-     * (a reply waits at most {@link #LONGEST_REPLY_WAIT} for the throttle), short enough that one left by a crash
-     * is retaken soon after.
+     * A message queued in memory is claimed for this long from when it arrived (in the same write that keeps it),
+     * so recovery leaves it to this instance; one left by a crash is retaken after it. A worker that starts on it
+     * with less than {@link #HANDLING_MARGIN} left renews the claim first (more than its handling may take: a
+     * reply waits at most {@link #LONGEST_REPLY_WAIT} for the throttle). A full queue (1,000 at 48 a second)
+     * is worked through long before any renewal: on the embedded server a renewal reads the whole collection.
      */
-    static final Duration HANDLING_LEASE = Duration.ofMinutes(2);
-    private static final int RECOVERY_BATCH = 100;
+    static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
+    static final Duration HANDLING_MARGIN = Duration.ofSeconds(90);
+    private static final int RECOVERY_BATCH = 50;
     /** How long a reply may wait for the throttle before it is given up (and logged). */
     static final Duration LONGEST_REPLY_WAIT = Duration.ofSeconds(60);
 
@@ -73,16 +77,19 @@ final class TeamsInbox {
      */
     boolean take(TeamsMessage m) {
         String key = key(m);
+        Instant at = clock.instant();
         boolean first;
         try {
-            first = dedup.accept(new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), clock.instant()));
+            // claimed for this instance in the same write, unless the queue is full (then recovery takes it)
+            InboundDedupStore.Pending kept = new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), at);
+            first = work.room() > 0 ? dedup.accept(kept, inboxOwner, HANDLING_LEASE) : dedup.accept(kept);
         } catch (RuntimeException e) {
             log.warn("could not record a Teams delivery: {}", e.getMessage());
             first = true;
         }
         if (first && !work.offer(m.from().key(), () -> {
-            // it may have waited over a minute: then recovery may have it, and answers it instead
-            if (PendingRecovery.ours(dedup, key, inboxOwner, clock.instant(), HANDLING_LEASE)) {
+            // after a long wait in the queue recovery may have taken it over, and answers it instead
+            if (PendingRecovery.ours(dedup, key, inboxOwner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN)) {
                 answer(key, m);
             }
         })) {

@@ -222,7 +222,9 @@ class TeamsRecoveryTest {
             assertThat(busy.take(m)).as("taken and queued behind a slow task").isTrue();
 
             bot.clock.advance(TeamsInbox.RECOVER_AFTER.plusSeconds(1));
-            assertThat(inbox.recoverUnhandled("another-instance")).isEqualTo(1);
+            assertThat(inbox.recoverUnhandled("another-instance")).as("claimed by the instance that queued it").isZero();
+            bot.clock.advance(TeamsInbox.HANDLING_LEASE);
+            assertThat(inbox.recoverUnhandled("another-instance")).as("its claim ran out").isEqualTo(1);
             assertThat(work.awaitIdle(WAIT)).isTrue();
             int answered = sentTo("/v3/conversations/a:conv-sam/activities", before);
             assertThat(answered).as("recovery answered it").isPositive();
