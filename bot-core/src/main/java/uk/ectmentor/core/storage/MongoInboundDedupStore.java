@@ -3,6 +3,7 @@ package uk.ectmentor.core.storage;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -86,9 +88,10 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     }
 
     /**
-     * One query lists the oldest candidates (a scan on the embedded server, which builds no lookup index; one per
-     * batch, not one per message), then each is claimed by its {@code _id} with the same conditions, so a message
-     * another instance claimed in between is skipped.
+     * One query lists the oldest candidates, one update claims those still claimable (each document on its own, so a
+     * message another instance claimed in between is skipped) under a token for this round, and one query reads back
+     * what this round got. Three operations a round whatever the batch: on the embedded server, which builds no
+     * lookup index and uses the {@code _id} index only for a query on {@code _id} alone, each reads the collection.
      */
     @Override
     public List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {
@@ -97,16 +100,14 @@ final class MongoInboundDedupStore implements InboundDedupStore {
         return Mongo.call(() -> {
             List<String> candidates = deliveries.find(claimable).projection(Projections.include("_id"))
                     .sort(Sorts.ascending("at")).limit(limit).map(d -> d.getString("_id")).into(new ArrayList<>());
-            List<Pending> claimed = new ArrayList<>();
-            for (String id : candidates) {
-                Document d = deliveries.findOneAndUpdate(and(eq("_id", id), claimable),
-                        Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-                if (d != null) {
-                    claimed.add(pending(d));
-                }
+            if (candidates.isEmpty()) {
+                return List.of();
             }
-            return claimed;
+            String round = owner + "#" + UUID.randomUUID();
+            deliveries.updateMany(and(in("_id", candidates), claimable),
+                    Updates.combine(Updates.set("owner", round), Updates.set("claimUntil", Date.from(now.plus(lease)))));
+            return deliveries.find(and(in("_id", candidates), eq("owner", round))).sort(Sorts.ascending("at"))
+                    .map(this::pending).into(new ArrayList<>());
         });
     }
 
