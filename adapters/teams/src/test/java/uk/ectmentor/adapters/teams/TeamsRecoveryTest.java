@@ -76,10 +76,26 @@ class TeamsRecoveryTest {
 
     /** What an instance keeps before answering 200, for a message saying {@code text}. */
     private TeamsMessage kept(String activityId, String text) {
-        TeamsMessage m = new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", activityId, text, null, null);
+        TeamsMessage m = samSays(activityId, text);
         assertThat(bot.storage.inboundDedup().accept(new InboundDedupStore.Pending(TeamsInbox.key(m), SAM, TeamsInbox.envelope(m),
                 m.reference(), bot.clock.instant()))).isTrue();
         return m;
+    }
+
+    /** A message from Sam in the conversation the set-up started. */
+    private TeamsMessage samSays(String activityId, String text) {
+        return new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", activityId, text, null, null);
+    }
+
+    /** Gives {@code work}'s only thread someone else's task, which waits for {@code release}. */
+    private static void holdUp(OrderedWork work, java.util.concurrent.CountDownLatch release) {
+        assertThat(work.offer("someone-else", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).isTrue();
     }
 
     private int sentTo(String conversationPath, int from) {
@@ -180,16 +196,9 @@ class TeamsRecoveryTest {
     void aMessageTakenWhileTheWorkQueueIsFullStaysPendingAndRecoveryAnswersItOnce() throws InterruptedException {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         try (OrderedWork full = new OrderedWork("full-work", 1, 1)) {
-            assertThat(full.offer("someone-else", () -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            })).isTrue();
+            holdUp(full, release);
             TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), full, bot.clock);
-            TeamsMessage m = new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", "act-busy-1",
-                    "reflect: sent while the bot was busy", null, null);
+            TeamsMessage m = samSays("act-busy-1", "reflect: sent while the bot was busy");
             assertThat(busy.take(m)).as("taken (answered 200), though not queued").isTrue();
             assertThat(busy.take(m)).as("a redelivery is still recognised").isFalse();
             release.countDown();
@@ -209,16 +218,9 @@ class TeamsRecoveryTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         int before = connector.activities().size();
         try (OrderedWork slow = new OrderedWork("slow-work", 1, 100)) {
-            assertThat(slow.offer("someone-else", () -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            })).isTrue();
+            holdUp(slow, release);
             TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, bot.clock);
-            TeamsMessage m = new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", "act-queued-1",
-                    "reflect: waited in a long queue", null, null);
+            TeamsMessage m = samSays("act-queued-1", "reflect: waited in a long queue");
             assertThat(busy.take(m)).as("taken and queued behind a slow task").isTrue();
 
             bot.clock.advance(TeamsInbox.RECOVER_AFTER.plusSeconds(1));
