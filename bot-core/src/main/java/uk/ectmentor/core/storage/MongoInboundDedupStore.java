@@ -133,6 +133,42 @@ final class MongoInboundDedupStore implements InboundDedupStore {
                 text, channel, d.getDate("at").toInstant());
     }
 
+    /**
+     * Re-seals, under the current key, the text and reference of messages still pending that were sealed under
+     * another key or kept in the clear. Each is rewritten only while it is still pending with what was read, so one
+     * answered meanwhile is left alone.
+     *
+     * @return how many were re-sealed
+     */
+    int reencrypt() {
+        if (cipher == null || !cipher.enabled()) {
+            return 0;
+        }
+        String current = cipher.currentKeyId();
+        return Mongo.call(() -> {
+            int n = 0;
+            for (Document d : deliveries.find(and(eq("pending", true), exists("text", true))).into(new ArrayList<>())) {
+                boolean textStale = !current.equals(d.getString("textKey"));
+                boolean channelStale = d.getString("channel") != null && !current.equals(d.getString("channelKey"));
+                if (!textStale && !channelStale) {
+                    continue;
+                }
+                Pending p = pending(d);
+                String id = d.getString("_id");
+                FieldCipher.Sealed text = cipher.seal(p.text(), id);
+                List<Bson> sets = new ArrayList<>(List.of(Updates.set("text", text.value()), Updates.set("textKey", text.keyId())));
+                if (p.channel() != null) {
+                    FieldCipher.Sealed where = cipher.seal(p.channel(), id + CHANNEL);
+                    sets.add(Updates.set("channel", where.value()));
+                    sets.add(Updates.set("channelKey", where.keyId()));
+                }
+                n += (int) deliveries.updateOne(and(eq("_id", id), eq("pending", true), eq("text", d.getString("text"))),
+                        Updates.combine(sets)).getModifiedCount();
+            }
+            return n;
+        });
+    }
+
     @Override
     public long forgetBefore(Instant cutoff) {
         return Mongo.call(() -> deliveries.deleteMany(lt("at", Date.from(cutoff))).getDeletedCount());

@@ -186,12 +186,13 @@ public final class MongoStorage implements AutoCloseable {
     }
 
     /**
-     * Housekeeping after a key rotation: re-seals stored text under the current key.
+     * Housekeeping after a key rotation: re-seals stored text under the current key (messages still pending
+     * included).
      *
      * @return how many records were re-sealed
      */
     public int reencryptAtRest() {
-        return log.reencrypt() + conversations.reencrypt() + sealed.reencrypt(database);
+        return log.reencrypt() + conversations.reencrypt() + sealed.reencrypt(database) + inboundDedup.reencrypt();
     }
 
     public InboundDedupStore inboundDedup() {

@@ -146,4 +146,29 @@ class EncryptedRecordsTest {
             assertThat(done.keySet()).doesNotContain("text", "textKey", "channel", "channelKey");
         }
     }
+
+    @Test
+    void aPendingMessageIsResealedAfterARotationAndOpensWithTheNewKeyAlone() {
+        var from = new uk.ectmentor.core.chat.UserRef("slack", "T1", "U-sam");
+        try (MongoStorage k1 = MongoStorage.connect(server.connectionString(), "pending-rot", FieldCipher.fromSpec(K1))) {
+            assertThat(k1.inboundDedup().accept(new uk.ectmentor.core.delivery.InboundDedupStore.Pending("slack:event:r1", from,
+                    WORD + " reflection", "D-" + WORD, AT))).isTrue();
+            assertThat(k1.inboundDedup().accept(new uk.ectmentor.core.delivery.InboundDedupStore.Pending("slack:event:r2", from,
+                    "answered already", null, AT))).isTrue();
+            k1.inboundDedup().handled("slack:event:r2");
+        }
+        try (MongoStorage rotated = MongoStorage.connect(server.connectionString(), "pending-rot", FieldCipher.fromSpec(K2 + "," + K1))) {
+            assertThat(rotated.reencryptAtRest()).as("the pending one; the answered one has no text left").isEqualTo(1);
+            assertThat(rotated.reencryptAtRest()).isZero();
+            Document raw = rotated.database().getCollection("inboundDeliveries").find(new Document("_id", "slack:event:r1")).first();
+            assertThat(raw.toJson()).doesNotContain(WORD).contains("\"textKey\": \"k2\"").contains("\"channelKey\": \"k2\"");
+        }
+        try (MongoStorage k2 = MongoStorage.connect(server.connectionString(), "pending-rot", FieldCipher.fromSpec(K2))) {
+            assertThat(k2.inboundDedup().claimUnhandled("slack", AT.plusSeconds(1), AT.plusSeconds(1), "me",
+                    java.time.Duration.ofMinutes(5), 10)).singleElement().satisfies(p -> {
+                assertThat(p.text()).isEqualTo(WORD + " reflection");
+                assertThat(p.channel()).isEqualTo("D-" + WORD);
+            });
+        }
+    }
 }
