@@ -65,11 +65,6 @@ public class OrderedWork implements AutoCloseable {
         return true;
     }
 
-    /** True while {@link #offer} would turn new keys away. */
-    public boolean full() {
-        return pending.get() >= capacity;
-    }
-
     /** Runs {@code task} after every earlier task for the same {@code key}. */
     public void submit(String key, Runnable task) {
         pending.incrementAndGet();

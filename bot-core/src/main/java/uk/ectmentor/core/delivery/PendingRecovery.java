@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Retakes a platform's messages that were answered to the platform but never handled (the process stopped
  * in between, or its work queue was full): claims them from the store under a lease, a batch at a time,
- * and queues each on the person's {@link OrderedWork}, while the queue has room. A message queued in memory is
- * claimed the same way ({@link #ours}) just before it is handled, so one that waited longer than the recovery delay
- * is answered by whichever got it first, never by both.
+ * and queues each on the person's {@link OrderedWork}, while the queue has room. A message an instance queues in
+ * memory is claimed for it in the write that keeps it ({@link #keep}), and the claim is renewed if it waited long
+ * ({@link #ours}), so such a message is answered by its instance or by recovery, never by both.
  */
 public final class PendingRecovery {
     private static final Logger log = LoggerFactory.getLogger(PendingRecovery.class);
@@ -23,7 +23,7 @@ public final class PendingRecovery {
 
     /**
      * One query per round claims as many as the queue has room for, at least one and at most {@code batch}, the
-     * oldest first. Keep {@code batch} small: on the embedded server the query and each claim (a conditional update)
+     * oldest first. Keep {@code batch} small: on the embedded server the store's three operations for a round each
      * read the whole collection, under a lock that every other request waits for.
      *
      * @param after  only messages kept longer ago than this (the instance that took one may still be on it)
@@ -38,6 +38,18 @@ public final class PendingRecovery {
             work.submit(p.from().key(), () -> handle.accept(p));
         }
         return claimed.size();
+    }
+
+    /**
+     * Keeps a message that just arrived (see {@link InboundDedupStore#accept(InboundDedupStore.Pending, String, Duration)}):
+     * claimed for {@code owner} for {@code lease} when {@code work} has room to queue it, unclaimed (for recovery
+     * after its delay) when it has not.
+     *
+     * @return true the first time the delivery is seen
+     */
+    public static boolean keep(InboundDedupStore dedup, OrderedWork work, InboundDedupStore.Pending pending, String owner,
+                               Duration lease) {
+        return work.room() > 0 ? dedup.accept(pending, owner, lease) : dedup.accept(pending);
     }
 
     /**

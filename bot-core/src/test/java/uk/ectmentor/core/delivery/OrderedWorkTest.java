@@ -63,12 +63,12 @@ class OrderedWorkTest {
             };
             assertThat(work.offer("a", blocked)).isTrue();
             assertThat(work.offer("a", () -> ran.add("a2"))).isTrue();
-            assertThat(work.full()).isTrue();
+            assertThat(work.room()).isZero();
             assertThat(work.offer("c", () -> ran.add("c1"))).as("a new person past the capacity").isFalse();
             assertThat(work.offer("a", () -> ran.add("a3"))).as("a person already queued, past the capacity").isFalse();
             release.countDown();
             assertThat(work.awaitIdle(WAIT)).isTrue();
-            assertThat(work.full()).isFalse();
+            assertThat(work.room()).isEqualTo(2);
             assertThat(work.offer("c", () -> ran.add("c2"))).isTrue();
             assertThat(work.awaitIdle(WAIT)).isTrue();
         }

@@ -246,7 +246,7 @@ final class SlackAdapter {
      */
     private boolean keep(InboundDedupStore.Pending pending) {
         try {
-            return work.room() > 0 ? dedup.accept(pending, inboxOwner, HANDLING_LEASE) : dedup.accept(pending);
+            return PendingRecovery.keep(dedup, work, pending, inboxOwner, HANDLING_LEASE);
         } catch (RuntimeException e) {
             log.warn("could not record a Slack delivery: {}", e.getMessage());
             return true;

@@ -80,9 +80,8 @@ final class TeamsInbox {
         Instant at = clock.instant();
         boolean first;
         try {
-            // claimed for this instance in the same write, unless the queue is full (then recovery takes it)
-            InboundDedupStore.Pending kept = new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), at);
-            first = work.room() > 0 ? dedup.accept(kept, inboxOwner, HANDLING_LEASE) : dedup.accept(kept);
+            first = PendingRecovery.keep(dedup, work, new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), at),
+                    inboxOwner, HANDLING_LEASE);
         } catch (RuntimeException e) {
             log.warn("could not record a Teams delivery: {}", e.getMessage());
             first = true;
