@@ -34,7 +34,7 @@ final class LocalAccessFilter extends OncePerRequestFilter {
 
     enum Access { LOOPBACK, OPEN, OFF }
 
-    private static final Pattern FEED = Pattern.compile("/api/pairings/([A-Za-z0-9._-]{1,64})/calendar\\.ics");
+    private static final Pattern FEED = Pattern.compile("/api/pairings/(" + CalendarFeeds.PAIRING_ID + ")/calendar\\.ics");
 
     private final Access access;
     private final CalendarFeeds feeds;

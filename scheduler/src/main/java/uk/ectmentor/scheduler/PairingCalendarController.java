@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class PairingCalendarController {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern ID = Pattern.compile(uk.ectmentor.core.nudges.CalendarFeeds.PAIRING_ID);
     private final SchedulePlanning planning;
     private final Clock clock;
 

@@ -17,6 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class CalendarFeeds {
     public static final CalendarFeeds NONE = new CalendarFeeds(null, null);
+    /** What a pairing id in a feed's path may be: letters, digits, dots, dashes or underscores, 1-64 of them. */
+    public static final String PAIRING_ID = "[A-Za-z0-9._-]{1,64}";
     private static final String PURPOSE = "calendar.ics:";
     private static final int KEY_CHARS = 32;
 
