@@ -51,6 +51,9 @@ class WebChatApplicationTest {
     @Autowired
     MongoStorage storage;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     static Stream<String> transcripts() {
         return Stream.of("mentor-prompts", "ect-reflection");
     }
@@ -61,6 +64,13 @@ class WebChatApplicationTest {
         storage.database().getCollection("learningLog").deleteMany(new org.bson.Document());
         storage.database().getCollection("conversations").deleteMany(new org.bson.Document());
         Transcript.resource("transcripts/" + name + ".transcript").run(channel());
+    }
+
+    /** Only health is exposed, so a timer per request would be work on every acknowledgement for nobody. */
+    @Test
+    void requestsAreNotTimed() {
+        channel().postRaw("{\"user\":\"sam\",\"text\":\"help\",\"id\":\"timed-1\"}");
+        assertThat(meters.find("http.server.requests").meters()).isEmpty();
     }
 
     @Test

@@ -63,8 +63,7 @@ final class SlackAdapter {
      * so recovery leaves it to this instance; one left by a crash is retaken after it. A worker that starts on it
      * with less than {@link #HANDLING_MARGIN} left renews the claim first (more than any handling takes: reply
      * waits are capped at seconds). Long enough that a full queue (1,000 replies at the workspace pace of about
-     * five a second) is worked through before any renewal: on the embedded server a renewal reads the whole
-     * collection.
+     * five a second) is worked through before any renewal.
      */
     static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
     static final Duration HANDLING_MARGIN = Duration.ofSeconds(60);
@@ -76,6 +75,7 @@ final class SlackAdapter {
     private final SlackRenderer renderer;
     private final SlackForms forms;
     private final SlackPoster poster;
+    private final ResponseUrlSender responses;
     private final DmChannels dms;
     private final MethodsClient methods;
     private final SlackWork work;
@@ -85,13 +85,14 @@ final class SlackAdapter {
     private final String inboxOwner = "slack-inbox-" + java.util.UUID.randomUUID();
 
     SlackAdapter(ConversationEngine engine, HomePage home, InboundDedupStore dedup, SlackRenderer renderer, SlackForms forms,
-                 SlackPoster poster, DmChannels dms, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
+                 SlackPoster poster, ResponseUrlSender responses, DmChannels dms, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
         this.engine = engine;
         this.home = home;
         this.dedup = dedup;
         this.renderer = renderer;
         this.forms = forms;
         this.poster = poster;
+        this.responses = responses;
         this.dms = dms;
         this.methods = methods;
         this.work = work;
@@ -114,8 +115,8 @@ final class SlackAdapter {
             String said = text.isEmpty() ? "help" : text;
             Instant at = clock.instant();
             if (keep(new InboundDedupStore.Pending(delivery, from, said, null, at))) {
-                ResponseUrl url = (t, blocks) -> ctx.respond(SlashCommandResponse.builder()
-                        .responseType("ephemeral").text(t).blocks(blocks).build()).getCode();
+                ResponseUrl url = (t, blocks) -> responses.post(p.getResponseUrl(), SlashCommandResponse.builder()
+                        .responseType("ephemeral").text(t).blocks(blocks).build());
                 boolean queued = work.offer(from.key(), () -> {
                     if (ours(delivery, at)) {
                         respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
@@ -166,8 +167,8 @@ final class SlackAdapter {
                     : p.getContainer() != null ? p.getContainer().getChannelId() : null;
             // a button in a private (ephemeral) reply answers privately too, through its response_url
             boolean ephemeral = p.getContainer() != null && p.getContainer().isEphemeral() && p.getResponseUrl() != null;
-            ResponseUrl url = (t, blocks) -> ctx.respond(ActionResponse.builder()
-                    .responseType("ephemeral").replaceOriginal(false).text(t).blocks(blocks).build()).getCode();
+            ResponseUrl url = (t, blocks) -> responses.post(p.getResponseUrl(), ActionResponse.builder()
+                    .responseType("ephemeral").replaceOriginal(false).text(t).blocks(blocks).build());
             for (BlockActionPayload.Action a : p.getActions() == null ? List.<BlockActionPayload.Action>of() : p.getActions()) {
                 String actionId = SlackRenderer.coreActionId(a.getActionId());
                 String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
@@ -406,7 +407,7 @@ final class SlackAdapter {
         }
     }
 
-    /** Posts one message to a response_url (Bolt's {@code ctx.respond}); returns the HTTP status. */
+    /** Posts one message to a response_url ({@link ResponseUrlSender}); returns the HTTP status. */
     @FunctionalInterface
     interface ResponseUrl {
         Integer post(String text, List<LayoutBlock> blocks) throws IOException;

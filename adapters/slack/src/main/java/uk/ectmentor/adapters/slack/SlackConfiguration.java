@@ -130,11 +130,11 @@ public class SlackConfiguration {
 
     @Bean
     SlackAdapter slackAdapter(ConversationEngine engine, MongoStorage storage, ContentPack content, Clock clock, SlackWork slackWork,
-                              SlackRenderer slackRenderer, SlackPoster slackPoster, DmChannels slackDmChannels,
+                              SlackRenderer slackRenderer, SlackPoster slackPoster, Slack slack, DmChannels slackDmChannels,
                               MethodsClient slackMethods, ObjectProvider<Pacer> pacer) {
         HomePage home = new HomePage(storage.people(), storage.actions(), storage.learningLog(), content, clock);
         return new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
-                slackRenderer.forms(), slackPoster, slackDmChannels, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
+                slackRenderer.forms(), slackPoster, new ResponseUrlSender(slack), slackDmChannels, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
     }
 
     @Bean
