@@ -1,6 +1,8 @@
 package uk.ectmentor.core.storage;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,6 +12,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -32,6 +35,9 @@ import org.h2.mvstore.MVStore;
  *       collection under the database's lock. Here any query with an {@code _id} equality (or {@code $in})
  *       among its conjuncts takes its candidates from the index and checks the whole query on each, so it
  *       answers exactly as before, from one document instead of all of them.</li>
+ *   <li><b>Lookup indexes.</b> The stock backend builds no non-unique index; here each is an {@link EqualityIndex}
+ *       on its first field, so a query with an equality on that field (a person's log entries, the messages still
+ *       pending) reads those documents only.</li>
  * </ul>
  */
 final class EmbeddedH2Backend extends H2Backend {
@@ -63,30 +69,40 @@ final class EmbeddedH2Backend extends H2Backend {
     }
 
     /**
-     * The {@code _id} condition among a query's conjuncts (its top-level fields and, recursively, the members of
-     * a top-level {@code $and}), as a query on {@code _id} alone; null when there is none.
+     * The field equalities among a query's conjuncts (its top-level fields and, recursively, the members of a
+     * top-level {@code $and}), field to condition; the first condition found for a field wins (all must hold).
      */
-    static Document idConjunct(Document query) {
-        if (query.containsKey(ID)) {
-            return new Document(ID, query.get(ID));
-        }
-        if (query.get("$and") instanceof List<?> members) {
-            for (Object member : members) {
-                if (member instanceof Document conjunct) {
-                    Document found = idConjunct(conjunct);
-                    if (found != null) {
-                        return found;
+    static Map<String, Object> conjuncts(Document query) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        conjuncts(query, out);
+        return out;
+    }
+
+    private static void conjuncts(Document query, Map<String, Object> out) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            if (condition.getKey().equals("$and") && condition.getValue() instanceof List<?> members) {
+                for (Object member : members) {
+                    if (member instanceof Document conjunct) {
+                        conjuncts(conjunct, out);
                     }
                 }
+            } else if (!condition.getKey().startsWith("$")) {
+                out.putIfAbsent(condition.getKey(), condition.getValue());
             }
         }
-        return null;
     }
 
     /** Non-static: the stock constructor opens the existing collections before a subclass's fields are set. */
     private final class Database extends H2Database {
         Database(String name, MVStore store, CursorRegistry cursors) {
             super(name, store, cursors);
+        }
+
+        /** A lookup index, which the stock backend does not build (it adds an empty stand-in). */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
+                boolean sparse) {
+            return new EqualityIndex(name, keys);
         }
 
         /** The stock method with the same map names, building the planned collection. */
@@ -108,19 +124,54 @@ final class EmbeddedH2Backend extends H2Backend {
             super(database, name, options, data, meta, cursors);
         }
 
+        /**
+         * Candidates from the {@code _id} index when a conjunct names the {@code _id} (or {@code _id $in}); else from
+         * the narrowest {@link EqualityIndex} with an equality among the conjuncts; else every document. Each
+         * candidate is checked against the whole query, so the answer is the stock one.
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
-            Document byId = query.size() == 1 && query.containsKey(ID) ? null : idConjunct(query);
-            if (byId != null) {
-                for (Index<Object> index : getIndexes()) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, skip, limit, batchSize,
-                                fieldSelector);
+            if (query.size() == 1 && query.containsKey(ID)) {
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            Map<String, Object> equalities = conjuncts(query);
+            Iterable<Object> candidates = equalities.containsKey(ID) ? byId(new Document(ID, equalities.get(ID))) : null;
+            if (candidates == null) {
+                candidates = byEqualityIndex(equalities);
+            }
+            if (candidates == null) {
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            }
+            return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fieldSelector);
+        }
+
+        private Iterable<Object> byId(Document idQuery) {
+            for (Index<Object> index : getIndexes()) {
+                if (index.canHandle(idQuery)) {
+                    return index.getPositions(idQuery);
+                }
+            }
+            return null;
+        }
+
+        private Iterable<Object> byEqualityIndex(Map<String, Object> equalities) {
+            EqualityIndex narrowest = null;
+            Object value = null;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof EqualityIndex lookup && EqualityIndex.indexable(equalities.get(lookup.field()))) {
+                    Object wanted = equalities.get(lookup.field());
+                    if (narrowest == null || lookup.count(wanted) < narrowest.count(value)) {
+                        narrowest = lookup;
+                        value = wanted;
                     }
                 }
             }
-            return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (narrowest == null) {
+                return null;
+            }
+            Set<Object> ids = narrowest.ids(value);
+            return ids.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(ids))));
         }
 
         @Override

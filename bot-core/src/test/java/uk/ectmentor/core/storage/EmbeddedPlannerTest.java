@@ -15,6 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
@@ -55,7 +56,9 @@ class EmbeddedPlannerTest {
         List<Document> docs = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             docs.add(new Document("_id", String.format("k%03d", i)).append("pending", i % 3 != 0).append("n", i % 17)
-                    .append("tags", i % 2 == 0 ? List.of("x", "y") : List.of("z")));
+                    .append("platform", i % 4 == 0 ? "teams" : "slack")
+                    .append("tags", i % 2 == 0 ? List.of("x", "y") : i % 5 == 0 ? "x" : List.of("z"))
+                    .append("meta", new Document("kind", i % 2 == 0 ? "a" : "b")));
         }
         docs.add(new Document("_id", 1).append("pending", true).append("n", 1));
         docs.add(new Document("_id", 2L).append("pending", true).append("n", 2));
@@ -85,23 +88,59 @@ class EmbeddedPlannerTest {
                 Document.parse("{_id: {b: 2, a: 1}, n: {$exists: true}}"),
                 Document.parse("{$or: [{_id: 'k020'}, {_id: 'k021'}], pending: true}"),
                 new Document("$and", List.of(Filters.eq("_id", "k013"), Filters.eq("pending", true)).stream()
-                        .map(f -> Document.parse(f.toBsonDocument().toJson())).toList()));
+                        .map(f -> Document.parse(f.toBsonDocument().toJson())).toList()),
+                // equalities a lookup index serves, and ones it cannot
+                Document.parse("{pending: true}"),
+                Document.parse("{pending: false, n: {$lt: 4}}"),
+                Document.parse("{$and: [{pending: true}, {platform: 'teams'}], n: {$gte: 10}}"),
+                Document.parse("{platform: 'slack', pending: true}"),
+                Document.parse("{tags: 'x'}"),
+                Document.parse("{tags: 'x', pending: false}"),
+                Document.parse("{tags: ['x', 'y']}"),
+                Document.parse("{platform: 'nowhere'}"),
+                Document.parse("{platform: {$in: ['slack']}, pending: true}"),
+                Document.parse("{n: 3, pending: true}"),
+                Document.parse("{$or: [{pending: true}, {n: 1}]}"),
+                Document.parse("{pending: true, _id: {$gt: 'k150'}}"),
+                Document.parse("{'meta.kind': 'a', pending: true}"));
     }
 
     @Test
     void everyFilterFindsUpdatesAndDeletesWhatTheStockBackendDoes() {
         MongoCollection<Document> stock = docs(H2Backend.inMemory());
         MongoCollection<Document> planned = docs(new EmbeddedH2Backend(new MVStore.Builder().open()));
-        stock.insertMany(sample());
-        planned.insertMany(sample());
+        for (MongoCollection<Document> docs : List.of(stock, planned)) {
+            docs.createIndex(Indexes.ascending("pending", "platform", "at"));
+            docs.createIndex(Indexes.ascending("platform"));
+            docs.createIndex(Indexes.ascending("tags"));
+            docs.insertMany(sample());
+        }
 
+        assertSameAnswers(stock, planned);
+        for (MongoCollection<Document> docs : List.of(stock, planned)) {
+            docs.updateMany(Filters.regex("_id", "^k0[0-4]"), Updates.set("pending", false));
+            docs.updateMany(Filters.regex("_id", "^k1[5-9]"), Updates.combine(Updates.set("platform", "teams"),
+                    Updates.set("tags", List.of("x"))));
+            docs.deleteMany(Filters.regex("_id", "^k09"));
+        }
+        assertSameAnswers(stock, planned);
+
+        for (Document filter : filters()) {
+            assertThat(planned.deleteMany(filter).getDeletedCount()).as("deleted %s", filter.toJson())
+                    .isEqualTo(stock.deleteMany(filter).getDeletedCount());
+        }
+        assertThat(planned.countDocuments()).isEqualTo(stock.countDocuments()).isLessThan(sample().size());
+    }
+
+    private void assertSameAnswers(MongoCollection<Document> stock, MongoCollection<Document> planned) {
         for (Document filter : filters()) {
             String shape = filter.toJson();
             assertThat(planned.find(filter).sort(new Document("n", -1).append("_id", 1)).into(new ArrayList<>()))
                     .as("find %s", shape)
                     .isEqualTo(stock.find(filter).sort(new Document("n", -1).append("_id", 1)).into(new ArrayList<>()));
-            assertThat(planned.find(filter).limit(1).into(new ArrayList<>())).as("find one %s", shape)
-                    .isEqualTo(stock.find(filter).limit(1).into(new ArrayList<>()));
+            assertThat(planned.find(filter).sort(new Document("_id", -1)).limit(1).into(new ArrayList<>()))
+                    .as("find one %s", shape)
+                    .isEqualTo(stock.find(filter).sort(new Document("_id", -1)).limit(1).into(new ArrayList<>()));
             assertThat(planned.countDocuments(filter)).as("count %s", shape).isEqualTo(stock.countDocuments(filter));
 
             UpdateResult stockUpdate = stock.updateMany(filter, Updates.inc("touched", 1));
@@ -110,12 +149,6 @@ class EmbeddedPlannerTest {
         }
         assertThat(planned.find().sort(new Document("_id", 1)).into(new ArrayList<>()))
                 .isEqualTo(stock.find().sort(new Document("_id", 1)).into(new ArrayList<>()));
-
-        for (Document filter : filters()) {
-            assertThat(planned.deleteMany(filter).getDeletedCount()).as("deleted %s", filter.toJson())
-                    .isEqualTo(stock.deleteMany(filter).getDeletedCount());
-        }
-        assertThat(planned.countDocuments()).isEqualTo(stock.countDocuments()).isLessThan(sample().size());
     }
 
     @Test
@@ -133,9 +166,34 @@ class EmbeddedPlannerTest {
         assertThat(collection.documentsChecked.sum() - before).as("documents checked by the claim").isEqualTo(1);
 
         before = collection.documentsChecked.sum();
-        assertThat(docs.countDocuments(Filters.eq("owner", "b"))).isEqualTo(1);
-        assertThat(collection.documentsChecked.sum() - before).as("documents checked without an _id")
+        assertThat(docs.find(Filters.eq("owner", "b")).into(new ArrayList<>())).hasSize(1);
+        assertThat(collection.documentsChecked.sum() - before).as("documents checked without an _id or an index")
                 .isEqualTo(sample().size());
+    }
+
+    @Test
+    void aLookupIndexNarrowsAQueryToTheDocumentsHoldingTheValueAndFollowsEveryWrite() {
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(new MVStore.Builder().open());
+        MongoCollection<Document> docs = docs(backend);
+        docs.insertMany(sample());
+        docs.createIndex(Indexes.ascending("platform", "at")); // built over the documents already there
+        var collection = (EmbeddedH2Backend.IdPlannedCollection) backend.resolveDatabase("planner")
+                .resolveCollection("docs", true);
+        long teams = sample().stream().filter(d -> "teams".equals(d.get("platform"))).count();
+
+        long before = collection.documentsChecked.sum();
+        assertThat((long) docs.find(Filters.and(Filters.eq("platform", "teams"), Filters.eq("pending", true)))
+                .into(new ArrayList<>()).size()).isEqualTo(sample().stream().filter(d -> "teams".equals(d.get("platform")) && d.getBoolean("pending")).count());
+        assertThat(collection.documentsChecked.sum() - before).as("documents checked").isEqualTo(teams);
+
+        docs.updateOne(Filters.eq("_id", "k001"), Updates.set("platform", "teams"));
+        docs.insertOne(new Document("_id", "new").append("platform", "teams"));
+        docs.deleteOne(Filters.eq("_id", "k000"));
+        docs.updateOne(Filters.eq("_id", "k004"), Updates.unset("platform"));
+        before = collection.documentsChecked.sum();
+        assertThat(docs.find(Filters.eq("platform", "teams")).map(d -> d.get("_id")).into(new ArrayList<>()))
+                .contains("k001", "new").doesNotContain("k000", "k004").hasSize((int) teams + 2 - 2);
+        assertThat(collection.documentsChecked.sum() - before).as("documents checked after the writes").isEqualTo(teams);
     }
 
     @Test
@@ -155,6 +213,12 @@ class EmbeddedPlannerTest {
         H2Backend again = new H2Backend(file);
         assertThat(docs(again).find().sort(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>()))
                 .containsExactly("from-planned", "from-stock");
+        docs(again).createIndex(Indexes.ascending("pending"));
+        shutDownLast();
+
+        EmbeddedH2Backend reopened2 = new EmbeddedH2Backend(new MVStore.Builder().fileName(file).open());
+        assertThat(docs(reopened2).find(Filters.eq("pending", true)).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .as("the lookup index is rebuilt from the documents on opening").containsExactly("from-stock");
         shutDownLast();
     }
 }
