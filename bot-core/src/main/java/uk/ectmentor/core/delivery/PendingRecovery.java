@@ -22,9 +22,10 @@ public final class PendingRecovery {
     }
 
     /**
-     * One query per round claims as many as the queue has room for, at least one and at most {@code batch}, the
-     * oldest first. Keep {@code batch} small: on the embedded server the store's three operations for a round each
-     * read the whole collection, under a lock that every other request waits for.
+     * One query per round claims as many as the queue has room for, at most {@code batch}, the oldest first; with
+     * the queue full it asks the store nothing (the instance is busy with its own messages, which free room as they
+     * finish). Keep {@code batch} small: on the embedded server a round reads every message still pending, under
+     * a lock that acknowledgements wait for.
      *
      * @param after  only messages kept longer ago than this (the instance that took one may still be on it)
      * @param handle runs on the work queue for each message claimed
@@ -32,7 +33,10 @@ public final class PendingRecovery {
      */
     public static int retake(InboundDedupStore dedup, String platform, OrderedWork work, Instant now, String owner,
                              Duration after, Duration lease, int batch, Consumer<InboundDedupStore.Pending> handle) {
-        int room = Math.max(1, Math.min(batch, work.room()));
+        int room = Math.min(batch, work.room());
+        if (room <= 0) {
+            return 0;
+        }
         List<InboundDedupStore.Pending> claimed = dedup.claimUnhandled(platform, now.minus(after), now, owner, lease, room);
         for (InboundDedupStore.Pending p : claimed) {
             work.submit(p.from().key(), () -> handle.accept(p));

@@ -36,8 +36,8 @@ import org.h2.mvstore.MVStore;
  *       among its conjuncts takes its candidates from the index and checks the whole query on each, so it
  *       answers exactly as before, from one document instead of all of them.</li>
  *   <li><b>Lookup indexes.</b> The stock backend builds no non-unique index; here each is an {@link EqualityIndex}
- *       on its first field, so a query with an equality on that field (a person's log entries, the messages still
- *       pending) reads those documents only.</li>
+ *       on its leading fields, so a query with equalities on them (a person's log entries, the messages still
+ *       pending on one platform) reads those documents only.</li>
  * </ul>
  */
 final class EmbeddedH2Backend extends H2Backend {
@@ -126,7 +126,7 @@ final class EmbeddedH2Backend extends H2Backend {
 
         /**
          * Candidates from the {@code _id} index when a conjunct names the {@code _id} (or {@code _id $in}); else from
-         * the narrowest {@link EqualityIndex} with an equality among the conjuncts; else every document. Each
+         * the {@link EqualityIndex} giving the fewest for the conjuncts' equalities; else every document. Each
          * candidate is checked against the whole query, so the answer is the stock one.
          */
         @Override
@@ -156,22 +156,19 @@ final class EmbeddedH2Backend extends H2Backend {
         }
 
         private Iterable<Object> byEqualityIndex(Map<String, Object> equalities) {
-            EqualityIndex narrowest = null;
-            Object value = null;
+            Set<Object> narrowest = null;
             for (Index<Object> index : getIndexes()) {
-                if (index instanceof EqualityIndex lookup && EqualityIndex.indexable(equalities.get(lookup.field()))) {
-                    Object wanted = equalities.get(lookup.field());
-                    if (narrowest == null || lookup.count(wanted) < narrowest.count(value)) {
-                        narrowest = lookup;
-                        value = wanted;
+                if (index instanceof EqualityIndex lookup) {
+                    Set<Object> ids = lookup.candidates(equalities);
+                    if (ids != null && (narrowest == null || ids.size() < narrowest.size())) {
+                        narrowest = ids;
                     }
                 }
             }
             if (narrowest == null) {
                 return null;
             }
-            Set<Object> ids = narrowest.ids(value);
-            return ids.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(ids))));
+            return narrowest.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(narrowest))));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package uk.ectmentor.core.storage;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,29 +14,36 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The embedded store's stand-in for a lookup (non-unique) index, which mongo-java-server does not build: for the
- * index's first field, the {@code _id}s of the documents holding each string or boolean value (or an array element
- * of one), in memory, rebuilt from the documents when the store opens.
+ * The embedded store's stand-in for a lookup (non-unique) index, which mongo-java-server does not build: for each
+ * leading part of the index's fields ({@code pending}, then {@code pending, platform}, ...), the {@code _id}s of
+ * the documents holding each combination of string or boolean values (an array counts as each of its elements),
+ * in memory, rebuilt from the documents when the store opens.
  *
- * <p>It only narrows a query: {@link EmbeddedH2Backend} asks it for the {@code _id}s that may match an equality
- * on that field and checks the whole query on each of those documents, so an answer is the same as from reading
- * every document. Other value types are not indexed and a query on them reads every document, as before; the
- * stock planner never chooses this index ({@link #canHandle} is false).
+ * <p>It only narrows a query: {@link EmbeddedH2Backend} asks it for the {@code _id}s that may match equalities on
+ * the longest leading part the query gives and checks the whole query on each of those documents, so an answer is
+ * the same as from reading every document. Other value types are not indexed and a query on them reads every
+ * document, as before; the stock planner never chooses this index ({@link #canHandle} is false).
  */
 final class EqualityIndex extends Index<Object> {
     private static final String ID = "_id";
 
-    private final String field;
-    private final Map<Object, Set<Object>> idsByValue = new HashMap<>();
+    /** The index's fields up to the first dotted one (a sub-document path, not indexed here). */
+    private final List<String> fields;
+    /** Per leading part (index 0: the first field alone), values to {@code _id}s. */
+    private final List<Map<List<Object>, Set<Object>>> byPrefix = new ArrayList<>();
     private long entries;
 
     EqualityIndex(String name, List<IndexKey> keys) {
-        super(name, keys, true); // sparse: a document without the field has no entry, and removal needs none
-        this.field = keys.get(0).getKey();
-    }
-
-    String field() {
-        return field;
+        super(name, keys, true); // sparse: a document without the fields has no entry, and removal needs none
+        List<String> leading = new ArrayList<>();
+        for (IndexKey key : keys) {
+            if (key.getKey().contains(".")) {
+                break;
+            }
+            leading.add(key.getKey());
+            byPrefix.add(new HashMap<>());
+        }
+        this.fields = List.copyOf(leading);
     }
 
     /** Whether a query value can be answered here: an equality on a string or a boolean. */
@@ -43,36 +51,57 @@ final class EqualityIndex extends Index<Object> {
         return value instanceof String || value instanceof Boolean;
     }
 
-    /** The {@code _id}s of the documents whose field is, or is an array holding, {@code value}. */
-    synchronized Set<Object> ids(Object value) {
-        Set<Object> ids = idsByValue.get(value);
+    /** The {@code _id}s that may match {@code equalities} (field to condition), or null when none applies. */
+    synchronized Set<Object> candidates(Map<String, Object> equalities) {
+        List<Object> key = new ArrayList<>();
+        for (String field : fields) {
+            Object wanted = equalities.get(field);
+            if (!indexable(wanted)) {
+                break;
+            }
+            key.add(wanted);
+        }
+        if (key.isEmpty()) {
+            return null;
+        }
+        Set<Object> ids = byPrefix.get(key.size() - 1).get(key);
         return ids == null ? Set.of() : Set.copyOf(ids);
     }
 
-    /** How many documents hold {@code value}: the planner takes the narrowest of a query's equalities. */
-    synchronized int count(Object value) {
-        Set<Object> ids = idsByValue.get(value);
-        return ids == null ? 0 : ids.size();
+    /** The indexable values of each field, in order, stopping at the first field that has none. */
+    private List<Set<Object>> values(Document document) {
+        List<Set<Object>> out = new ArrayList<>();
+        for (String field : fields) {
+            Set<Object> values = new HashSet<>();
+            Object value = document.get(field);
+            if (indexable(value)) {
+                values.add(value);
+            } else if (value instanceof Collection<?> elements) {
+                elements.stream().filter(EqualityIndex::indexable).forEach(values::add);
+            }
+            if (values.isEmpty()) {
+                break;
+            }
+            out.add(values);
+        }
+        return out;
     }
 
-    private Set<Object> values(Document document) {
-        if (field.contains(".") || !document.containsKey(field)) {
-            return Set.of();
-        }
-        Object value = document.get(field);
-        if (indexable(value)) {
-            return Set.of(value);
-        }
-        if (value instanceof Collection<?> elements) {
-            Set<Object> out = new HashSet<>();
-            for (Object element : elements) {
-                if (indexable(element)) {
-                    out.add(element);
+    /** Every combination of one value per field for the first {@code length} fields. */
+    private static List<List<Object>> combinations(List<Set<Object>> values, int length) {
+        List<List<Object>> out = List.of(List.of());
+        for (int i = 0; i < length; i++) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> start : out) {
+                for (Object value : values.get(i)) {
+                    List<Object> longer = new ArrayList<>(start);
+                    longer.add(value);
+                    next.add(longer);
                 }
             }
-            return out;
+            out = next;
         }
-        return Set.of();
+        return out;
     }
 
     private void put(Document document) {
@@ -80,21 +109,28 @@ final class EqualityIndex extends Index<Object> {
         if (id == null) {
             return;
         }
-        for (Object value : values(document)) {
-            if (idsByValue.computeIfAbsent(value, v -> new HashSet<>()).add(id)) {
-                entries++;
+        List<Set<Object>> values = values(document);
+        for (int length = 1; length <= values.size(); length++) {
+            for (List<Object> key : combinations(values, length)) {
+                if (byPrefix.get(length - 1).computeIfAbsent(key, k -> new HashSet<>()).add(id)) {
+                    entries++;
+                }
             }
         }
     }
 
     private void take(Document document) {
         Object id = document.get(ID);
-        for (Object value : values(document)) {
-            Set<Object> ids = idsByValue.get(value);
-            if (ids != null && ids.remove(id)) {
-                entries--;
-                if (ids.isEmpty()) {
-                    idsByValue.remove(value);
+        List<Set<Object>> values = values(document);
+        for (int length = 1; length <= values.size(); length++) {
+            Map<List<Object>, Set<Object>> map = byPrefix.get(length - 1);
+            for (List<Object> key : combinations(values, length)) {
+                Set<Object> ids = map.get(key);
+                if (ids != null && ids.remove(id)) {
+                    entries--;
+                    if (ids.isEmpty()) {
+                        map.remove(key);
+                    }
                 }
             }
         }
@@ -125,7 +161,7 @@ final class EqualityIndex extends Index<Object> {
 
     @Override
     public synchronized void drop() {
-        idsByValue.clear();
+        byPrefix.forEach(Map::clear);
         entries = 0;
     }
 

@@ -186,6 +186,14 @@ class EmbeddedPlannerTest {
                 .into(new ArrayList<>()).size()).isEqualTo(sample().stream().filter(d -> "teams".equals(d.get("platform")) && d.getBoolean("pending")).count());
         assertThat(collection.documentsChecked.sum() - before).as("documents checked").isEqualTo(teams);
 
+        docs.createIndex(Indexes.ascending("pending", "platform", "at"));
+        long teamsPending = sample().stream().filter(d -> "teams".equals(d.get("platform")) && d.getBoolean("pending")).count();
+        before = collection.documentsChecked.sum();
+        assertThat((long) docs.find(Filters.and(Filters.eq("pending", true), Filters.eq("platform", "teams")))
+                .into(new ArrayList<>()).size()).isEqualTo(teamsPending);
+        assertThat(collection.documentsChecked.sum() - before).as("documents checked with both fields indexed")
+                .isEqualTo(teamsPending).isLessThan(teams);
+
         docs.updateOne(Filters.eq("_id", "k001"), Updates.set("platform", "teams"));
         docs.insertOne(new Document("_id", "new").append("platform", "teams"));
         docs.deleteOne(Filters.eq("_id", "k000"));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.delivery.OrderedWork;
+import uk.ectmentor.core.delivery.PendingRecovery;
 import uk.ectmentor.core.delivery.InboundDedupStore.Pending;
 
 /**
@@ -58,6 +60,37 @@ class PendingClaimTest {
         assertThat(keys(store.claimUnhandled("slack", T0.plusSeconds(100), now, "a", LEASE, 2))).containsExactly("s1", "s2");
         assertThat(keys(store.claimUnhandled("slack", T0.plusSeconds(100), now, "a", LEASE, 10))).containsExactly("s3");
         assertThat(store.claimUnhandled("slack", T0.plusSeconds(100), now, "b", LEASE, 10)).as("all claimed or too new").isEmpty();
+    }
+
+    @Test
+    void recoveryWithAFullQueueTakesNothingAndTakesTheMessageOnceThereIsRoom() throws InterruptedException {
+        keep("m1", "slack", T0);
+        Instant now = T0.plusSeconds(120);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> answered = Collections.synchronizedList(new ArrayList<>());
+        try (OrderedWork work = new OrderedWork("test-recovery", 1, 1)) {
+            assertThat(work.offer("busy", () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            })).isTrue();
+            assertThat(work.room()).isZero();
+
+            assertThat(PendingRecovery.retake(store, "slack", work, now, "r", Duration.ofMinutes(1), LEASE, 50,
+                    p -> answered.add(p.key()))).isZero();
+            assertThat(keys(store.claimUnhandled("slack", now, now, "other", LEASE, 10))).as("left unclaimed")
+                    .containsExactly("m1");
+
+            release.countDown();
+            assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            Instant later = now.plus(LEASE).plusSeconds(1);
+            assertThat(PendingRecovery.retake(store, "slack", work, later, "r", Duration.ofMinutes(1), LEASE, 50,
+                    p -> answered.add(p.key()))).isEqualTo(1);
+            assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(answered).containsExactly("m1");
     }
 
     @Test
