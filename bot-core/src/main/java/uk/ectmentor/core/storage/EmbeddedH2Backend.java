@@ -22,7 +22,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's backend: mongo-java-server's H2 (MVStore) backend with two changes, and the same
+ * The embedded store's backend: mongo-java-server's H2 (MVStore) backend with three changes, and the same
  * file layout, so a store written by either opens in the other.
  *
  * <ul>
@@ -32,7 +32,7 @@ import org.h2.mvstore.MVStore;
  *   <li><b>Compare-and-set by {@code _id} reads one document.</b> The stock planner uses the {@code _id} index
  *       only for a query on {@code _id} alone; {@code {_id: k, pending: true}} or
  *       {@code {$and: [{_id: k}, ...]}}, the shape of every claim and conditional update here, read the whole
- *       collection under the database's lock. Here any query with an {@code _id} equality (or {@code $in})
+ *       collection under the collection's lock. Here any query with an {@code _id} equality (or {@code $in})
  *       among its conjuncts takes its candidates from the index and checks the whole query on each, so it
  *       answers exactly as before, from one document instead of all of them.</li>
  *   <li><b>Lookup indexes.</b> The stock backend builds no non-unique index; here each is an {@link EqualityIndex}
@@ -109,16 +109,16 @@ final class EmbeddedH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String name, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(name);
-            return new IdPlannedCollection(this, name, options, getMvStore().openMap("databases." + namespace),
+            return new PlannedCollection(this, name, options, getMvStore().openMap("databases." + namespace),
                     getMvStore().openMap("meta." + namespace), cursorRegistry);
         }
     }
 
-    static final class IdPlannedCollection extends H2Collection {
+    static final class PlannedCollection extends H2Collection {
         /** Documents checked against a query: what the planner saves, for tests and benchmarks. */
         final LongAdder documentsChecked = new LongAdder();
 
-        IdPlannedCollection(MongoDatabase database, String name, CollectionOptions options,
+        PlannedCollection(MongoDatabase database, String name, CollectionOptions options,
                 org.h2.mvstore.MVMap<Object, Document> data, org.h2.mvstore.MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);

@@ -156,7 +156,7 @@ class EmbeddedPlannerTest {
         EmbeddedH2Backend backend = new EmbeddedH2Backend(new MVStore.Builder().open());
         MongoCollection<Document> docs = docs(backend);
         docs.insertMany(sample());
-        var collection = (EmbeddedH2Backend.IdPlannedCollection) backend.resolveDatabase("planner")
+        var collection = (EmbeddedH2Backend.PlannedCollection) backend.resolveDatabase("planner")
                 .resolveCollection("docs", true);
 
         long before = collection.documentsChecked.sum();
@@ -177,7 +177,7 @@ class EmbeddedPlannerTest {
         MongoCollection<Document> docs = docs(backend);
         docs.insertMany(sample());
         docs.createIndex(Indexes.ascending("platform", "at")); // built over the documents already there
-        var collection = (EmbeddedH2Backend.IdPlannedCollection) backend.resolveDatabase("planner")
+        var collection = (EmbeddedH2Backend.PlannedCollection) backend.resolveDatabase("planner")
                 .resolveCollection("docs", true);
         long teams = sample().stream().filter(d -> "teams".equals(d.get("platform"))).count();
 
