@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import uk.ectmentor.core.testing.Hold;
+
 class OrderedWorkTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -50,15 +52,11 @@ class OrderedWorkTest {
 
     @Test
     void pastItsCapacityOfferTurnsEveryoneAwayAndWhatItTookKeepsItsOrder() throws InterruptedException {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Hold hold = new Hold();
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         try (OrderedWork work = new OrderedWork("test-work", 1, 2)) {
             Runnable blocked = () -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                hold.run();
                 ran.add("a1");
             };
             assertThat(work.offer("a", blocked)).isTrue();
@@ -66,7 +64,7 @@ class OrderedWorkTest {
             assertThat(work.room()).isZero();
             assertThat(work.offer("c", () -> ran.add("c1"))).as("a new person past the capacity").isFalse();
             assertThat(work.offer("a", () -> ran.add("a3"))).as("a person already queued, past the capacity").isFalse();
-            release.countDown();
+            hold.release();
             assertThat(work.awaitIdle(WAIT)).isTrue();
             assertThat(work.room()).isEqualTo(2);
             assertThat(work.offer("c", () -> ran.add("c2"))).isTrue();

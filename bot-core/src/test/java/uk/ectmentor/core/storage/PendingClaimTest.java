@@ -18,6 +18,7 @@ import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.delivery.PendingRecovery;
+import uk.ectmentor.core.testing.Hold;
 import uk.ectmentor.core.delivery.InboundDedupStore.Pending;
 
 /**
@@ -66,16 +67,10 @@ class PendingClaimTest {
     void recoveryWithAFullQueueTakesNothingAndTakesTheMessageOnceThereIsRoom() throws InterruptedException {
         keep("m1", "slack", T0);
         Instant now = T0.plusSeconds(120);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Hold busy = new Hold();
         List<String> answered = Collections.synchronizedList(new ArrayList<>());
         try (OrderedWork work = new OrderedWork("test-recovery", 1, 1)) {
-            assertThat(work.offer("busy", () -> {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            })).isTrue();
+            assertThat(work.offer("busy", busy)).isTrue();
             assertThat(work.room()).isZero();
 
             assertThat(PendingRecovery.retake(store, "slack", work, now, "r", Duration.ofMinutes(1), LEASE, 50,
@@ -83,7 +78,7 @@ class PendingClaimTest {
             assertThat(keys(store.claimUnhandled("slack", now, now, "other", LEASE, 10))).as("left unclaimed")
                     .containsExactly("m1");
 
-            release.countDown();
+            busy.release();
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
             Instant later = now.plus(LEASE).plusSeconds(1);
             assertThat(PendingRecovery.retake(store, "slack", work, later, "r", Duration.ofMinutes(1), LEASE, 50,

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.InboundDedupStore;
+import uk.ectmentor.core.testing.Hold;
 import uk.ectmentor.core.testing.TestBot;
 
 /**
@@ -99,15 +100,8 @@ class SlackRecoveryTest {
 
     @Test
     void aMessageThatWaitedInALongQueueIsAnsweredOnceWhenRecoveryReachesItFirst() throws InterruptedException {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        // something slow ahead of Sam's message in Sam's queue
-        work.submit(SAM.key(), () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Hold slow = new Hold();
+        work.submit(SAM.key(), slow); // something slow ahead of Sam's message in Sam's queue
         SignedRequests slack = new SignedRequests(port, SlackTestApp.SECRET, bot.clock);
         assertThat(slack.dm(SlackTestApp.SAM, "reflect: waited in a long queue").statusCode()).isEqualTo(200);
 
@@ -115,7 +109,7 @@ class SlackRecoveryTest {
         assertThat(adapter.recoverUnhandled("another-instance")).as("claimed by the instance that queued it").isZero();
         bot.clock.advance(SlackAdapter.HANDLING_LEASE);
         assertThat(adapter.recoverUnhandled("another-instance")).as("its claim ran out: recovery takes it, its answer queues behind").isEqualTo(1);
-        release.countDown();
+        slow.release();
         assertThat(work.awaitIdle(WAIT)).isTrue();
 
         assertThat(FAKE.calls("chat.postMessage")).as("answered once, by recovery, not again from the queue").hasSize(1);

@@ -23,6 +23,7 @@ import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.ConversationRefStore;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
+import uk.ectmentor.core.testing.Hold;
 import uk.ectmentor.core.testing.TestBot;
 
 /**
@@ -87,15 +88,9 @@ class TeamsRecoveryTest {
         return new TeamsMessage(SAM, refs.find(SAM).orElseThrow().reference(), "a:conv-sam", activityId, text, null, null);
     }
 
-    /** Gives {@code work}'s only thread someone else's task, which waits for {@code release}. */
-    private static void holdUp(OrderedWork work, java.util.concurrent.CountDownLatch release) {
-        assertThat(work.offer("someone-else", () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })).isTrue();
+    /** Gives {@code work}'s only thread someone else's task, which waits for {@code hold}. */
+    private static void holdUp(OrderedWork work, Hold hold) {
+        assertThat(work.offer("someone-else", hold)).isTrue();
     }
 
     private int sentTo(String conversationPath, int from) {
@@ -194,14 +189,14 @@ class TeamsRecoveryTest {
 
     @Test
     void aMessageTakenWhileTheWorkQueueIsFullStaysPendingAndRecoveryAnswersItOnce() throws InterruptedException {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Hold hold = new Hold();
         try (OrderedWork full = new OrderedWork("full-work", 1, 1)) {
-            holdUp(full, release);
+            holdUp(full, hold);
             TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), full, bot.clock);
             TeamsMessage m = samSays("act-busy-1", "reflect: sent while the bot was busy");
             assertThat(busy.take(m)).as("taken (answered 200), though not queued").isTrue();
             assertThat(busy.take(m)).as("a redelivery is still recognised").isFalse();
-            release.countDown();
+            hold.release();
             assertThat(full.awaitIdle(WAIT)).isTrue();
         }
         assertThat(samsEntriesWith("sent while the bot was busy")).as("not handled from memory").isZero();
@@ -215,10 +210,10 @@ class TeamsRecoveryTest {
 
     @Test
     void aMessageThatWaitedInALongQueueIsAnsweredOnceWhenRecoveryReachesItFirst() throws InterruptedException {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Hold hold = new Hold();
         int before = connector.activities().size();
         try (OrderedWork slow = new OrderedWork("slow-work", 1, 100)) {
-            holdUp(slow, release);
+            holdUp(slow, hold);
             TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, bot.clock);
             TeamsMessage m = samSays("act-queued-1", "reflect: waited in a long queue");
             assertThat(busy.take(m)).as("taken and queued behind a slow task").isTrue();
@@ -231,7 +226,7 @@ class TeamsRecoveryTest {
             int answered = sentTo("/v3/conversations/a:conv-sam/activities", before);
             assertThat(answered).as("recovery answered it").isPositive();
 
-            release.countDown();
+            hold.release();
             assertThat(slow.awaitIdle(WAIT)).isTrue();
             assertThat(sentTo("/v3/conversations/a:conv-sam/activities", before)).as("the queued copy was not answered again").isEqualTo(answered);
         }
