@@ -24,8 +24,8 @@ public final class PendingRecovery {
     /**
      * One query per round claims as many as the queue has room for, at most {@code batch}, the oldest first; with
      * the queue full it asks the store nothing (the instance is busy with its own messages, which free room as they
-     * finish). Keep {@code batch} small: on the embedded server a round reads every message still pending, under
-     * a lock that acknowledgements wait for.
+     * finish). Keep {@code batch} small: on the embedded server a round reads every message still pending on the
+     * platform, under a lock that acknowledgements wait for.
      *
      * @param after  only messages kept longer ago than this (the instance that took one may still be on it)
      * @param handle runs on the work queue for each message claimed

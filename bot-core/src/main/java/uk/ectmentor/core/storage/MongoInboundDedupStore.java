@@ -20,9 +20,7 @@ import org.bson.conversions.Bson;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
@@ -48,7 +46,7 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     MongoInboundDedupStore(MongoDatabase db, FieldCipher cipher) {
         this.deliveries = db.getCollection("inboundDeliveries");
         this.cipher = cipher;
-        // recovery's query and the clean-up's (on real MongoDB; the embedded server scans)
+        // recovery's query and the clean-up's (the embedded server keeps the first in memory, see EqualityIndex)
         Indexes.lookup(deliveries, com.mongodb.client.model.Indexes.ascending("pending", "platform", "at"));
         Indexes.lookup(deliveries, com.mongodb.client.model.Indexes.ascending("at"));
     }
@@ -90,8 +88,8 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     /**
      * One query lists the oldest candidates, one update claims those still claimable (each document on its own, so a
      * message another instance claimed in between is skipped) under a token for this round, and one query reads back
-     * what this round got. Three operations a round whatever the batch: on the embedded server, which builds no
-     * lookup index and uses the {@code _id} index only for a query on {@code _id} alone, each reads the collection.
+     * what this round got. Three operations a round whatever the batch: the list reads the platform's pending
+     * messages through the lookup index, the other two the candidates through the {@code _id} index.
      */
     @Override
     public List<Pending> claimUnhandled(String platform, Instant acceptedBefore, Instant now, String owner, Duration lease, int limit) {

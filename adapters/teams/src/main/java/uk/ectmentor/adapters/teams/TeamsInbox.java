@@ -39,7 +39,7 @@ final class TeamsInbox {
      * so recovery leaves it to this instance; one left by a crash is retaken after it. A worker that starts on it
      * with less than {@link #HANDLING_MARGIN} left renews the claim first (more than its handling may take: a
      * reply waits at most {@link #LONGEST_REPLY_WAIT} for the throttle). A full queue (1,000 at 48 a second)
-     * is worked through long before any renewal: on the embedded server a renewal reads the whole collection.
+     * is worked through long before any renewal.
      */
     static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
     static final Duration HANDLING_MARGIN = Duration.ofSeconds(90);
