@@ -1,5 +1,6 @@
 package uk.ectmentor.core.storage;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's backend: mongo-java-server's H2 (MVStore) backend with three changes, and the same
- * file layout, so a store written by either opens in the other.
+ * The embedded store's backend: mongo-java-server's H2 (MVStore) backend with four changes, and the same
+ * collection maps, so a store written by either opens in the other.
  *
  * <ul>
  *   <li><b>Durable acknowledgements.</b> On disk, each command that may have written is committed before its
@@ -38,6 +39,9 @@ import org.h2.mvstore.MVStore;
  *   <li><b>Lookup indexes.</b> The stock backend builds no non-unique index; here each is an {@link EqualityIndex}
  *       on its leading fields, so a query with equalities on them (a person's log entries, the messages still
  *       pending on one platform) reads those documents only.</li>
+ *   <li><b>Unique indexes in memory.</b> Each is a {@link HeapUniqueIndex}, rebuilt from the documents when the
+ *       store opens, instead of an MVStore map that H2 writes and compares by Java serialization. Commits write
+ *       the documents' pages only.</li>
  * </ul>
  */
 final class EmbeddedH2Backend extends H2Backend {
@@ -98,6 +102,21 @@ final class EmbeddedH2Backend extends H2Backend {
             super(name, store, cursors);
         }
 
+        /**
+         * A unique index, in memory ({@link HeapUniqueIndex}). A map the stock backend left for it in the file is
+         * removed first: it would go stale here, and without it the stock backend rebuilds the index from the
+         * documents, so the file still opens there.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
+                boolean sparse) {
+            String storedMap = getFullCollectionNamespace(collection) + "._index_" + name;
+            if (getMvStore().hasMap(storedMap)) {
+                getMvStore().removeMap(storedMap);
+            }
+            return new HeapUniqueIndex(name, keys, sparse);
+        }
+
         /** A lookup index, which the stock backend does not build (it adds an empty stand-in). */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
@@ -137,6 +156,9 @@ final class EmbeddedH2Backend extends H2Backend {
             }
             Map<String, Object> equalities = conjuncts(query);
             Iterable<Object> candidates = equalities.containsKey(ID) ? byId(new Document(ID, equalities.get(ID))) : null;
+            if (candidates == null && limit > 0) {
+                candidates = firstInOrder(query, equalities, orderBy, skip + limit);
+            }
             if (candidates == null) {
                 candidates = byEqualityIndex(equalities);
             }
@@ -150,6 +172,37 @@ final class EmbeddedH2Backend extends H2Backend {
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(idQuery)) {
                     return index.getPositions(idQuery);
+                }
+            }
+            return null;
+        }
+
+        /**
+         * For a query sorted on one field with a limit: when a lookup index orders its candidates on that field
+         * ({@link EqualityIndex#ordered}), the first {@code wanted} candidates in that order that match, reading
+         * documents only until it has them; else null. The stock path then sorts, skips and limits those as usual.
+         */
+        private Iterable<Object> firstInOrder(Document query, Map<String, Object> equalities, Document orderBy,
+                int wanted) {
+            if (orderBy == null || orderBy.size() != 1 || !(orderBy.values().iterator().next() instanceof Number direction)) {
+                return null;
+            }
+            String field = orderBy.keySet().iterator().next();
+            for (Index<Object> index : getIndexes()) {
+                List<Object> ordered = index instanceof EqualityIndex lookup
+                        ? lookup.ordered(equalities, field, direction.intValue() >= 0) : null;
+                if (ordered != null) {
+                    List<Object> first = new ArrayList<>();
+                    for (Object id : ordered) {
+                        Document document = getDocument(id);
+                        if (document != null && documentMatchesQuery(document, query)) {
+                            first.add(id);
+                            if (first.size() >= wanted) {
+                                break;
+                            }
+                        }
+                    }
+                    return first.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", first)));
                 }
             }
             return null;

@@ -2,6 +2,7 @@ package uk.ectmentor.core.storage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Set;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -23,6 +25,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * the longest leading part the query gives and checks the whole query on each of those documents, so an answer is
  * the same as from reading every document. Other value types are not indexed and a query on them reads every
  * document, as before; the stock planner never chooses this index ({@link #canHandle} is false).
+ *
+ * <p>The fields after the first of a compound index also keep each document's value when it is a single date or
+ * number ({@code at} in {@code pending, platform, at}), so {@link #ordered} can put candidates in that field's
+ * order without reading them: a query sorted on it with a limit reads documents in order until it has enough.
  */
 final class EqualityIndex extends Index<Object> {
     private static final String ID = "_id";
@@ -32,6 +38,8 @@ final class EqualityIndex extends Index<Object> {
     /** Per leading part (index 0: the first field alone), values to {@code _id}s. */
     private final List<Map<List<Object>, Set<Object>>> byPrefix = new ArrayList<>();
     private long entries;
+    /** Per field after the first: each document's value of it, when a single date or number. */
+    private final Map<String, Map<Object, Object>> sortValues = new HashMap<>();
 
     EqualityIndex(String name, List<IndexKey> keys) {
         super(name, keys, true); // sparse: a document without the fields has no entry, and removal needs none
@@ -39,6 +47,9 @@ final class EqualityIndex extends Index<Object> {
         for (IndexKey key : keys) {
             if (key.getKey().contains(".")) {
                 break;
+            }
+            if (!leading.isEmpty()) {
+                sortValues.put(key.getKey(), new HashMap<>());
             }
             leading.add(key.getKey());
             byPrefix.add(new HashMap<>());
@@ -66,6 +77,27 @@ final class EqualityIndex extends Index<Object> {
         }
         Set<Object> ids = byPrefix.get(key.size() - 1).get(key);
         return ids == null ? Set.of() : Set.copyOf(ids);
+    }
+
+    /**
+     * The candidates for {@code equalities} (as {@link #candidates}) in the order of {@code field}, ascending or
+     * not, when this index keeps that field's value for every one of them; else null.
+     */
+    synchronized List<Object> ordered(Map<String, Object> equalities, String field, boolean ascending) {
+        Map<Object, Object> values = sortValues.get(field);
+        Set<Object> ids = values == null ? null : candidates(equalities);
+        if (ids == null || !values.keySet().containsAll(ids)) {
+            return null;
+        }
+        Comparator<Object> order = ascending ? ValueComparator.asc() : ValueComparator.desc();
+        List<Object> out = new ArrayList<>(ids);
+        out.sort((a, b) -> order.compare(values.get(a), values.get(b)));
+        return out;
+    }
+
+    /** Whether a value can order candidates here: one date or number (not an array, a document or null). */
+    private static boolean sortable(Object value) {
+        return value instanceof java.util.Date || value instanceof java.time.Instant || value instanceof Number;
     }
 
     /** The indexable values of each field, in order, stopping at the first field that has none. */
@@ -109,6 +141,12 @@ final class EqualityIndex extends Index<Object> {
         if (id == null) {
             return;
         }
+        sortValues.forEach((field, byId) -> {
+            Object value = document.get(field);
+            if (sortable(value)) {
+                byId.put(id, value);
+            }
+        });
         List<Set<Object>> values = values(document);
         for (int length = 1; length <= values.size(); length++) {
             for (List<Object> key : combinations(values, length)) {
@@ -121,6 +159,7 @@ final class EqualityIndex extends Index<Object> {
 
     private void take(Document document) {
         Object id = document.get(ID);
+        sortValues.values().forEach(byId -> byId.remove(id));
         List<Set<Object>> values = values(document);
         for (int length = 1; length <= values.size(); length++) {
             Map<List<Object>, Set<Object>> map = byPrefix.get(length - 1);
@@ -162,6 +201,7 @@ final class EqualityIndex extends Index<Object> {
     @Override
     public synchronized void drop() {
         byPrefix.forEach(Map::clear);
+        sortValues.values().forEach(Map::clear);
         entries = 0;
     }
 

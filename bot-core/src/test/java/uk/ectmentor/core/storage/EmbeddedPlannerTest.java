@@ -1,6 +1,7 @@
 package uk.ectmentor.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -204,29 +207,128 @@ class EmbeddedPlannerTest {
         assertThat(collection.documentsChecked.sum() - before).as("documents checked after the writes").isEqualTo(teams);
     }
 
+    /** The recovery's query: pending on a platform, accepted before a time, unclaimed, oldest first, a batch. */
+    @Test
+    void aSortedQueryWithALimitReadsCandidatesInOrderUntilItHasEnough() {
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(new MVStore.Builder().open());
+        MongoCollection<Document> planned = docs(backend);
+        MongoCollection<Document> stock = docs(H2Backend.inMemory());
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-28T09:00:00Z");
+        List<Document> messages = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Document d = new Document("_id", String.format("m%03d", i)).append("pending", i % 5 != 0)
+                    .append("platform", i % 2 == 0 ? "slack" : "teams")
+                    .append("at", java.util.Date.from(t0.plusSeconds((i * 7919L) % 400))); // distinct, shuffled
+            if (i < 150) {
+                d.append("claimUntil", java.util.Date.from(t0.plusSeconds(3600))); // the oldest are claimed
+            }
+            messages.add(d);
+        }
+        for (MongoCollection<Document> docs : List.of(planned, stock)) {
+            docs.createIndex(Indexes.ascending("pending", "platform", "at"));
+            docs.insertMany(messages);
+        }
+        var collection = (EmbeddedH2Backend.PlannedCollection) backend.resolveDatabase("planner")
+                .resolveCollection("docs", true);
+        java.util.Date now = java.util.Date.from(t0.plusSeconds(600));
+        org.bson.conversions.Bson claimable = Filters.and(Filters.eq("pending", true), Filters.eq("platform", "slack"),
+                Filters.lt("at", java.util.Date.from(t0.plusSeconds(390))),
+                Filters.or(Filters.exists("claimUntil", false), Filters.lt("claimUntil", now)));
+        long candidates = messages.stream().filter(d -> d.getBoolean("pending") && "slack".equals(d.get("platform"))).count();
+
+        for (Document sort : List.of(new Document("at", 1), new Document("at", -1))) {
+            for (int[] skipLimit : new int[][] {{0, 5}, {3, 10}, {0, 1000}}) {
+                long before = collection.documentsChecked.sum();
+                List<Document> got = planned.find(claimable).sort(sort).skip(skipLimit[0]).limit(skipLimit[1])
+                        .into(new ArrayList<>());
+                long checked = collection.documentsChecked.sum() - before;
+                assertThat(got).as("%s skip %d limit %d", sort, skipLimit[0], skipLimit[1])
+                        .isEqualTo(stock.find(claimable).sort(sort).skip(skipLimit[0]).limit(skipLimit[1])
+                                .into(new ArrayList<>()))
+                        .isNotEmpty();
+                if (skipLimit[1] == 5 && sort.getInteger("at") == 1) {
+                    assertThat(checked).as("documents checked for the oldest five").isLessThan(candidates);
+                }
+                assertThat(checked).isLessThanOrEqualTo(candidates + skipLimit[0] + skipLimit[1]);
+            }
+        }
+
+        // a candidate without a date to order by: every candidate is read, the answer is the same
+        for (MongoCollection<Document> docs : List.of(planned, stock)) {
+            docs.updateOne(Filters.eq("_id", "m002"), Updates.unset("at"));
+            docs.updateOne(Filters.eq("_id", "m004"), Updates.set("at", List.of(1, 2)));
+        }
+        Document oldest = new Document("at", 1);
+        org.bson.conversions.Bson pendingSlack = Filters.and(Filters.eq("pending", true), Filters.eq("platform", "slack"));
+        long before = collection.documentsChecked.sum();
+        assertThat(planned.find(pendingSlack).sort(oldest).limit(3).into(new ArrayList<>()))
+                .isEqualTo(stock.find(pendingSlack).sort(oldest).limit(3).into(new ArrayList<>()));
+        assertThat(collection.documentsChecked.sum() - before).isGreaterThanOrEqualTo(candidates);
+
+        // writes move documents in the order: the earliest is now another one
+        for (MongoCollection<Document> docs : List.of(planned, stock)) {
+            docs.updateOne(Filters.eq("_id", "m002"), Updates.set("at", java.util.Date.from(t0.minusSeconds(60))));
+            docs.updateOne(Filters.eq("_id", "m004"), Updates.set("at", java.util.Date.from(t0.minusSeconds(30))));
+            docs.deleteOne(Filters.eq("_id", "m006"));
+        }
+        assertThat(planned.find(pendingSlack).sort(oldest).limit(3).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .isEqualTo(stock.find(pendingSlack).sort(oldest).limit(3).map(d -> d.getString("_id")).into(new ArrayList<>()))
+                .startsWith("m002", "m004");
+    }
+
     @Test
     void aStoreWrittenByEitherBackendOpensInTheOther(@TempDir Path dir) {
         String file = dir.resolve("store.mv").toString();
         H2Backend stock = new H2Backend(file);
-        docs(stock).insertOne(new Document("_id", "from-stock").append("pending", true));
+        docs(stock).createIndex(Indexes.ascending("source"), new IndexOptions().unique(true));
+        docs(stock).insertOne(new Document("_id", "from-stock").append("pending", true).append("source", "s1"));
         shutDownLast();
 
         EmbeddedH2Backend planned = new EmbeddedH2Backend(new MVStore.Builder().fileName(file).open());
         MongoCollection<Document> reopened = docs(planned);
         assertThat(reopened.find(Filters.and(Filters.eq("_id", "from-stock"), Filters.eq("pending", true))).first())
                 .isNotNull();
-        reopened.insertOne(new Document("_id", "from-planned").append("pending", false));
+        assertDuplicate(reopened, new Document("_id", "other").append("source", "s1"));
+        assertDuplicate(reopened, new Document("_id", "from-stock"));
+        reopened.insertOne(new Document("_id", "from-planned").append("pending", false).append("source", "s2"));
         shutDownLast();
 
         H2Backend again = new H2Backend(file);
-        assertThat(docs(again).find().sort(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>()))
+        MongoCollection<Document> stockAgain = docs(again);
+        assertThat(stockAgain.find().sort(new Document("_id", 1)).map(d -> d.getString("_id")).into(new ArrayList<>()))
                 .containsExactly("from-planned", "from-stock");
-        docs(again).createIndex(Indexes.ascending("pending"));
+        assertThat(stockAgain.find(Filters.eq("_id", "from-planned")).first())
+                .as("the stock backend rebuilt its _id index, written by neither").isNotNull();
+        assertDuplicate(stockAgain, new Document("_id", "another").append("source", "s2"));
+        assertDuplicate(stockAgain, new Document("_id", "from-planned"));
+        stockAgain.createIndex(Indexes.ascending("pending"));
         shutDownLast();
 
         EmbeddedH2Backend reopened2 = new EmbeddedH2Backend(new MVStore.Builder().fileName(file).open());
         assertThat(docs(reopened2).find(Filters.eq("pending", true)).map(d -> d.getString("_id")).into(new ArrayList<>()))
                 .as("the lookup index is rebuilt from the documents on opening").containsExactly("from-stock");
+        assertDuplicate(docs(reopened2), new Document("_id", "third").append("source", "s2"));
         shutDownLast();
+    }
+
+    @Test
+    void uniqueIndexesAreNotWrittenToTheFile(@TempDir Path dir) {
+        String file = dir.resolve("store.mv").toString();
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        MongoCollection<Document> docs = docs(new EmbeddedH2Backend(store));
+        docs.createIndex(Indexes.ascending("source"), new IndexOptions().unique(true));
+        docs.insertOne(new Document("_id", "a").append("source", "s1"));
+        assertThat(store.getMapNames()).anyMatch(name -> name.startsWith("databases."))
+                .noneMatch(name -> name.contains("._index_"));
+        assertDuplicate(docs, new Document("_id", "b").append("source", "s1"));
+        docs.dropIndex("source_1");
+        docs.insertOne(new Document("_id", "b").append("source", "s1"));
+        assertThat(docs.countDocuments(Filters.eq("source", "s1"))).isEqualTo(2);
+        shutDownLast();
+    }
+
+    private static void assertDuplicate(MongoCollection<Document> docs, Document document) {
+        assertThatThrownBy(() -> docs.insertOne(document)).isInstanceOf(MongoWriteException.class)
+                .satisfies(e -> assertThat(((MongoWriteException) e).getError().getCode()).isEqualTo(11000));
     }
 }
