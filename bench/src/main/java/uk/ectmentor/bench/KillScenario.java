@@ -135,7 +135,7 @@ public final class KillScenario {
                     last = status[i] != 200 ? i : last;
                 }
                 long until = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-                while (last >= 0 && Reflections.stored(http, again, "sam", prefix, last) == 0 && System.nanoTime() < until) {
+                while (last >= 0 && Reflections.storedYet(http, again, "sam", prefix, last) == 0 && System.nanoTime() < until) {
                     Thread.sleep(1000);
                 }
                 // messages acknowledged but never answered are picked up from the store when the dead process's
@@ -156,7 +156,7 @@ public final class KillScenario {
                         && System.nanoTime() - lastProgress < Duration.ofSeconds(45).toNanos()) {
                     int before = waiting.size();
                     for (java.util.Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
-                        if (Reflections.stored(http, again, "sam", prefix, it.next()) > 0) {
+                        if (Reflections.storedYet(http, again, "sam", prefix, it.next()) > 0) {
                             it.remove();
                         }
                     }

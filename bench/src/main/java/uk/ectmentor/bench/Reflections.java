@@ -47,6 +47,18 @@ final class Reflections {
         return count;
     }
 
+    /**
+     * As {@link #stored}, while the app is still catching up: a search that timed out (the person's earlier
+     * messages are handled first, in order) counts as not there yet.
+     */
+    static int storedYet(HttpClient http, Child app, String webUser, String prefix, int i) throws Exception {
+        try {
+            return stored(http, app, webUser, prefix, i);
+        } catch (java.net.http.HttpTimeoutException e) {
+            return 0;
+        }
+    }
+
     /** The number of entries in {@code webUser}'s learning log, from the web chat's {@code log}. */
     static int total(HttpClient http, Child app, String webUser) throws Exception {
         Matcher m = ENTRIES.matcher(LoadBench.web(http, app, webUser, "log"));
