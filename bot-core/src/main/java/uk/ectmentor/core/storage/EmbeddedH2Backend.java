@@ -156,11 +156,14 @@ final class EmbeddedH2Backend extends H2Backend {
             }
             Map<String, Object> equalities = conjuncts(query);
             Iterable<Object> candidates = equalities.containsKey(ID) ? byId(new Document(ID, equalities.get(ID))) : null;
-            if (candidates == null && limit > 0) {
-                candidates = firstInOrder(query, equalities, orderBy, skip + limit);
-            }
             if (candidates == null) {
-                candidates = byEqualityIndex(equalities);
+                Set<Object> narrowest = narrowest(equalities);
+                if (narrowest != null && limit > 0) {
+                    candidates = firstInOrder(query, equalities, orderBy, skip + limit, narrowest.size());
+                }
+                if (candidates == null && narrowest != null) {
+                    candidates = narrowest.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(narrowest))));
+                }
             }
             if (candidates == null) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -179,11 +182,12 @@ final class EmbeddedH2Backend extends H2Backend {
 
         /**
          * For a query sorted on one field with a limit: when a lookup index orders its candidates on that field
-         * ({@link EqualityIndex#ordered}), the first {@code wanted} candidates in that order that match, reading
-         * documents only until it has them; else null. The stock path then sorts, skips and limits those as usual.
+         * ({@link EqualityIndex#ordered}) and has no more of them than the narrowest lookup index ({@code atMost}),
+         * the first {@code wanted} candidates in that order that match, reading documents only until it has them;
+         * else null. The stock path then sorts, skips and limits those as usual.
          */
         private Iterable<Object> firstInOrder(Document query, Map<String, Object> equalities, Document orderBy,
-                int wanted) {
+                int wanted, int atMost) {
             if (orderBy == null || orderBy.size() != 1 || !(orderBy.values().iterator().next() instanceof Number direction)) {
                 return null;
             }
@@ -191,7 +195,7 @@ final class EmbeddedH2Backend extends H2Backend {
             for (Index<Object> index : getIndexes()) {
                 List<Object> ordered = index instanceof EqualityIndex lookup
                         ? lookup.ordered(equalities, field, direction.intValue() >= 0) : null;
-                if (ordered != null) {
+                if (ordered != null && ordered.size() <= atMost) {
                     List<Object> first = new ArrayList<>();
                     for (Object id : ordered) {
                         Document document = getDocument(id);
@@ -208,7 +212,8 @@ final class EmbeddedH2Backend extends H2Backend {
             return null;
         }
 
-        private Iterable<Object> byEqualityIndex(Map<String, Object> equalities) {
+        /** The fewest candidates any lookup index gives for the equalities, or null when none applies. */
+        private Set<Object> narrowest(Map<String, Object> equalities) {
             Set<Object> narrowest = null;
             for (Index<Object> index : getIndexes()) {
                 if (index instanceof EqualityIndex lookup) {
@@ -218,10 +223,7 @@ final class EmbeddedH2Backend extends H2Backend {
                     }
                 }
             }
-            if (narrowest == null) {
-                return null;
-            }
-            return narrowest.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(narrowest))));
+            return narrowest;
         }
 
         @Override

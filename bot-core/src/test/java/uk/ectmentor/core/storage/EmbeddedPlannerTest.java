@@ -253,6 +253,19 @@ class EmbeddedPlannerTest {
             }
         }
 
+        // a narrower lookup index wins over reading in order: only its candidates are read
+        for (MongoCollection<Document> docs : List.of(planned, stock)) {
+            docs.createIndex(Indexes.ascending("batch"));
+            docs.updateMany(Filters.in("_id", "m012", "m022", "m032"), Updates.set("batch", "b1"));
+        }
+        org.bson.conversions.Bson inBatch = Filters.and(Filters.eq("pending", true), Filters.eq("platform", "slack"),
+                Filters.eq("batch", "b1"));
+        long beforeBatch = collection.documentsChecked.sum();
+        assertThat(planned.find(inBatch).sort(new Document("at", 1)).limit(1).into(new ArrayList<>()))
+                .isEqualTo(stock.find(inBatch).sort(new Document("at", 1)).limit(1).into(new ArrayList<>())).hasSize(1);
+        assertThat(collection.documentsChecked.sum() - beforeBatch).as("documents checked through the batch index")
+                .isLessThanOrEqualTo(3 + 1);
+
         // a candidate without a date to order by: every candidate is read, the answer is the same
         for (MongoCollection<Document> docs : List.of(planned, stock)) {
             docs.updateOne(Filters.eq("_id", "m002"), Updates.unset("at"));
