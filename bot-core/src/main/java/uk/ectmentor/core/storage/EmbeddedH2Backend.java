@@ -1,6 +1,7 @@
 package uk.ectmentor.core.storage;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ final class EmbeddedH2Backend extends H2Backend {
                     candidates = firstInOrder(query, equalities, orderBy, skip + limit, narrowest.size());
                 }
                 if (candidates == null && narrowest != null) {
-                    candidates = narrowest.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(narrowest))));
+                    candidates = byIds(narrowest);
                 }
             }
             if (candidates == null) {
@@ -178,6 +179,11 @@ final class EmbeddedH2Backend extends H2Backend {
                 }
             }
             return null;
+        }
+
+        /** The positions of the documents with these {@code _id}s, through the {@code _id} index. */
+        private Iterable<Object> byIds(Collection<Object> ids) {
+            return ids.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", List.copyOf(ids))));
         }
 
         /**
@@ -206,7 +212,7 @@ final class EmbeddedH2Backend extends H2Backend {
                             }
                         }
                     }
-                    return first.isEmpty() ? List.of() : byId(new Document(ID, new Document("$in", first)));
+                    return byIds(first);
                 }
             }
             return null;
