@@ -20,14 +20,17 @@ final class Child implements AutoCloseable {
     final int port;
     final String healthPath;
     final Path log;
+    /** Where the JVM logs its collections ({@link GcPauses}). */
+    final Path gcLog;
     /** Milliseconds from starting the process to the first healthy answer. */
     long startMillis;
 
-    private Child(Process process, int port, String healthPath, Path log) {
+    private Child(Process process, int port, String healthPath, Path log, Path gcLog) {
         this.process = process;
         this.port = port;
         this.healthPath = healthPath;
         this.log = log;
+        this.gcLog = gcLog;
     }
 
     /** Starts {@code java -jar jar} with the Slack variables pointing at the fake, on a fresh port. */
@@ -39,6 +42,8 @@ final class Child implements AutoCloseable {
         if (Files.isRegularFile(options)) {
             command.add("@" + options);
         }
+        Path gcLog = dataDir.resolveSibling(dataDir.getFileName() + "-gc.log");
+        command.add(GcPauses.option(gcLog));
         String extra = System.getenv("BENCH_APP_JAVA_OPTIONS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
@@ -57,7 +62,7 @@ final class Child implements AutoCloseable {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-app.log");
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long t0 = System.nanoTime();
-        Child child = new Child(pb.start(), port, "/actuator/health", log);
+        Child child = new Child(pb.start(), port, "/actuator/health", log, gcLog);
         child.awaitHealthy(t0);
         return child;
     }
@@ -65,7 +70,8 @@ final class Child implements AutoCloseable {
     /** Starts {@link BareBoltApp} on this JVM's class path. */
     static Child bareBolt(String secret, FakeSlackApi fake, Path logDir) throws IOException, InterruptedException {
         Path log = logDir.resolve("bare-bolt.log");
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
+        Path gcLog = logDir.resolve("bare-bolt-gc.log");
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), GcPauses.option(gcLog), "-cp", System.getProperty("java.class.path"),
                 BareBoltApp.class.getName(), secret, fake.apiUrl());
         pb.redirectErrorStream(true);
         long t0 = System.nanoTime();
@@ -92,9 +98,14 @@ final class Child implements AutoCloseable {
         }, "bare-bolt-log");
         drain.setDaemon(true);
         drain.start();
-        Child child = new Child(p, Integer.parseInt(line.substring("listening ".length()).strip()), "/health", log);
+        Child child = new Child(p, Integer.parseInt(line.substring("listening ".length()).strip()), "/health", log, gcLog);
         child.awaitHealthy(t0);
         return child;
+    }
+
+    /** The collections that stopped this JVM between two instants (epoch milliseconds). */
+    GcPauses gcPauses(long fromMillis, long toMillis) {
+        return GcPauses.between(gcLog, fromMillis, toMillis);
     }
 
     String url(String path) {

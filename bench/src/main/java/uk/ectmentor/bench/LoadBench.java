@@ -50,6 +50,7 @@ public final class LoadBench {
                     return t;
                 })).build();
         List<LoadRun.Result> results = new ArrayList<>();
+        Map<LoadRun.Result, GcPauses> pauses = new java.util.IdentityHashMap<>();
         Path work = Files.createTempDirectory("ect-bench-");
         long startMs;
         long rssStart;
@@ -66,8 +67,10 @@ public final class LoadBench {
                     LoadRun.run("warm-up", http, WARM_UP_RATE, WARM_UP_SECONDS, requests(target, app, fake));
                     drain(fake);
                     for (int rate : rates) {
+                        long from = System.currentTimeMillis();
                         LoadRun.Result r = LoadRun.run("bot " + target, http, rate, seconds, requests(target, app, fake));
-                        print(r);
+                        pauses.put(r, app.gcPauses(from, System.currentTimeMillis()));
+                        print(r, pauses.get(r));
                         results.add(r);
                         drain(fake);
                     }
@@ -89,8 +92,10 @@ public final class LoadBench {
                     }
                     LoadRun.run("warm-up", http, WARM_UP_RATE, WARM_UP_SECONDS, requests(target, bare, fake));
                     for (int rate : rates) {
+                        long from = System.currentTimeMillis();
                         LoadRun.Result r = LoadRun.run("bare Bolt " + target, http, rate, seconds, requests(target, bare, fake));
-                        print(r);
+                        pauses.put(r, bare.gcPauses(from, System.currentTimeMillis()));
+                        print(r, pauses.get(r));
                         results.add(r);
                     }
                 }
@@ -101,7 +106,7 @@ public final class LoadBench {
         System.out.println();
         System.out.printf(Locale.ROOT, "start-up to healthy: %d ms; RSS after start: %d MB; RSS after load: %d MB%n", startMs, rssStart, rssAfter);
         System.out.println();
-        System.out.println(table(results));
+        System.out.println(table(results, pauses));
         System.out.println(crossings(results));
         System.out.println(ratios(results));
     }
@@ -186,18 +191,20 @@ public final class LoadBench {
         }
     }
 
-    static void print(LoadRun.Result r) {
-        System.out.printf(Locale.ROOT, "%-26s %4d req/s: ok %d/%d, p50 %s, p99 %s, p99.9 %s%n", r.target(), r.rate(), r.ok(), r.sent(),
-                ms(r.p50()), ms(r.p99()), ms(r.p999()));
+    static void print(LoadRun.Result r, GcPauses pauses) {
+        System.out.printf(Locale.ROOT, "%-26s %4d req/s: ok %d/%d, p50 %s, p99 %s, p99.9 %s; GC pauses %s%n", r.target(), r.rate(),
+                r.ok(), r.sent(), ms(r.p50()), ms(r.p99()), ms(r.p999()), pauses);
     }
 
-    static String table(List<LoadRun.Result> results) {
+    /** The results as a Markdown table, with the server's stop-the-world collections during each step. */
+    static String table(List<LoadRun.Result> results, Map<LoadRun.Result, GcPauses> pauses) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| target | rate (req/s) | sent | errors | throughput (req/s) | p50 | p99 | p99.9 | max |\n");
-        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        sb.append("| target | rate (req/s) | sent | errors | throughput (req/s) | p50 | p99 | p99.9 | max | GC pauses (count, total, longest) |\n");
+        sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (LoadRun.Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %s | %s | %s | %s |%n", r.target(), r.rate(), r.sent(),
-                    r.errors(), r.throughput(), ms(r.p50()), ms(r.p99()), ms(r.p999()), ms(r.max())));
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %s | %s | %s | %s | %s |%n", r.target(), r.rate(), r.sent(),
+                    r.errors(), r.throughput(), ms(r.p50()), ms(r.p99()), ms(r.p999()), ms(r.max()),
+                    pauses.getOrDefault(r, new GcPauses(0, 0, 0))));
         }
         return sb.toString();
     }

@@ -42,6 +42,23 @@ class BenchSmokeTest {
     }
 
     @Test
+    void gcPausesAreCountedWithinTheStepOnly() {
+        List<String> log = List.of(
+                "[1000ms] GC(1) Pause Young (Normal) (G1 Evacuation Pause) 78M->30M(96M) 9.547ms",
+                "[2000ms] GC(2) Pause Young (Concurrent Start) (G1 Evacuation Pause) 80M->59M(96M) 5.320ms",
+                "[2001ms] GC(3) Concurrent Mark Cycle",
+                "[2500ms] GC(3) Pause Remark 60M->60M(96M) 1.2ms",
+                "[2600ms] GC(3) Concurrent Mark Cycle 600.123ms",
+                "[9000ms] GC(4) Pause Young (Normal) (G1 Evacuation Pause) 78M->30M(96M) 20.000ms");
+        GcPauses step = GcPauses.between(log, 1500, 3000);
+        assertThat(step.count()).isEqualTo(2);
+        assertThat(step.totalMs()).isCloseTo(6.52, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(step.longestMs()).isEqualTo(5.32);
+        assertThat(step).hasToString("2, 7 ms, longest 5.3 ms");
+        assertThat(GcPauses.between(log, 3000, 4000)).hasToString("none");
+    }
+
+    @Test
     void eventsAndCommandsCarryWhatBoltNeeds() throws Exception {
         var event = Slack.JSON.readTree(Slack.dmEvent("U1", "reflect: \"quoted\" & <odd>", "Ev1", 1_700_000_000L));
         assertThat(event.path("type").asText()).isEqualTo("event_callback");
