@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
  * request arriving during one waits for it, so they are the floor of a step's high percentiles.
  */
 record GcPauses(int count, double totalMs, double longestMs) {
+    /** What a step reports when the log could not be read (printed as {@code -}, not as "none"). */
+    static final GcPauses UNKNOWN = new GcPauses(-1, 0, 0);
+
     /** {@code [1795847935120ms] GC(17) Pause Young (Normal) (G1 Evacuation Pause) 78M->30M(96M) 9.547ms} */
     private static final Pattern PAUSE = Pattern.compile("^\\[(\\d+)ms\\] GC\\(\\d+\\) Pause .* (\\d+(?:\\.\\d+)?)ms$");
 
@@ -43,17 +46,20 @@ record GcPauses(int count, double totalMs, double longestMs) {
         return new GcPauses(count, total, longest);
     }
 
-    /** As above, from the log file; nothing when it cannot be read. */
+    /** As above, from the log file; {@link #UNKNOWN} when it cannot be read. */
     static GcPauses between(Path log, long fromMillis, long toMillis) {
         try {
             return between(Files.readAllLines(log), fromMillis, toMillis);
         } catch (IOException e) {
-            return new GcPauses(0, 0, 0);
+            return UNKNOWN;
         }
     }
 
     @Override
     public String toString() {
+        if (count < 0) {
+            return "-";
+        }
         return count == 0 ? "none" : String.format(Locale.ROOT, "%d, %.0f ms, longest %.1f ms", count, totalMs, longestMs);
     }
 }

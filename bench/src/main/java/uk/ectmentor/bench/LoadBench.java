@@ -204,7 +204,7 @@ public final class LoadBench {
         for (LoadRun.Result r : results) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %s | %s | %s | %s | %s |%n", r.target(), r.rate(), r.sent(),
                     r.errors(), r.throughput(), ms(r.p50()), ms(r.p99()), ms(r.p999()), ms(r.max()),
-                    pauses.getOrDefault(r, new GcPauses(0, 0, 0))));
+                    pauses.getOrDefault(r, GcPauses.UNKNOWN)));
         }
         return sb.toString();
     }

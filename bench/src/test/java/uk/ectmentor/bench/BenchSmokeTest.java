@@ -56,6 +56,7 @@ class BenchSmokeTest {
         assertThat(step.longestMs()).isEqualTo(5.32);
         assertThat(step).hasToString("2, 7 ms, longest 5.3 ms");
         assertThat(GcPauses.between(log, 3000, 4000)).hasToString("none");
+        assertThat(GcPauses.between(java.nio.file.Path.of("no-such-gc.log"), 0, Long.MAX_VALUE)).hasToString("-");
     }
 
     @Test
