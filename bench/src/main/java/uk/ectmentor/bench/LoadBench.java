@@ -67,11 +67,7 @@ public final class LoadBench {
                     LoadRun.run("warm-up", http, WARM_UP_RATE, WARM_UP_SECONDS, requests(target, app, fake));
                     drain(fake);
                     for (int rate : rates) {
-                        long from = System.currentTimeMillis();
-                        LoadRun.Result r = LoadRun.run("bot " + target, http, rate, seconds, requests(target, app, fake));
-                        pauses.put(r, app.gcPauses(from, System.currentTimeMillis()));
-                        print(r, pauses.get(r));
-                        results.add(r);
+                        results.add(step("bot " + target, app, http, rate, seconds, requests(target, app, fake), pauses));
                         drain(fake);
                     }
                 }
@@ -92,11 +88,7 @@ public final class LoadBench {
                     }
                     LoadRun.run("warm-up", http, WARM_UP_RATE, WARM_UP_SECONDS, requests(target, bare, fake));
                     for (int rate : rates) {
-                        long from = System.currentTimeMillis();
-                        LoadRun.Result r = LoadRun.run("bare Bolt " + target, http, rate, seconds, requests(target, bare, fake));
-                        pauses.put(r, bare.gcPauses(from, System.currentTimeMillis()));
-                        print(r, pauses.get(r));
-                        results.add(r);
+                        results.add(step("bare Bolt " + target, bare, http, rate, seconds, requests(target, bare, fake), pauses));
                     }
                 }
             } finally {
@@ -189,6 +181,16 @@ public final class LoadBench {
             last = now;
             Thread.sleep(1000);
         }
+    }
+
+    /** One measured step against {@code server}: its result, printed, and the server's GC pauses during it kept in {@code pauses}. */
+    private static LoadRun.Result step(String label, Child server, HttpClient http, int rate, int seconds,
+            IntFunction<HttpRequest> requests, Map<LoadRun.Result, GcPauses> pauses) throws Exception {
+        long from = System.currentTimeMillis();
+        LoadRun.Result r = LoadRun.run(label, http, rate, seconds, requests);
+        pauses.put(r, server.gcPauses(from, System.currentTimeMillis()));
+        print(r, pauses.get(r));
+        return r;
     }
 
     static void print(LoadRun.Result r, GcPauses pauses) {

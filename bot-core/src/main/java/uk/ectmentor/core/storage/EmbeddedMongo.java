@@ -17,7 +17,8 @@ import org.h2.mvstore.MVStore;
  * A MongoDB wire-protocol server inside this process, on 127.0.0.1, for running with no database
  * installed: on disk (H2 MVStore file) for the embedded default, or in memory for tests, both through the same
  * {@link EmbeddedH2Backend} (writes committed before they are acknowledged; queries served from the {@code _id} and
- * lookup indexes; unique indexes kept in memory and rebuilt on opening). The bot talks to it through the ordinary MongoDB driver, exactly as to a real server.
+ * lookup indexes; unique indexes kept in memory and rebuilt on opening). The bot talks to it through the ordinary
+ * MongoDB driver, exactly as to a real server.
  *
  * <p>On disk, its page cache is {@value #CACHE_MB} MB, H2's default. With 4 MB, every query that reads many documents
  * (recovery's list of messages still pending, thousands during an overload) decoded their pages from the file
