@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
 
@@ -23,18 +22,24 @@ import org.h2.mvstore.MVStore;
  * <p>On disk, its page cache is {@value #CACHE_MB} MB, H2's default. With 4 MB, every query that reads many documents
  * (recovery's list of messages still pending, thousands during an overload) decoded their pages from the file
  * again while holding the collection's lock, and acknowledgements waited 100-500 ms behind it.
+ *
+ * <p>On disk, H2's background writer is off: {@link EmbeddedH2Backend} commits each write on the thread that made
+ * it, without handing it to H2's two writer threads, and {@link EmbeddedStoreHousekeeper} compacts the file.
  */
 public final class EmbeddedMongo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
     static final int CACHE_MB = 16;
+    static final long HOUSEKEEPING_MILLIS = 1000;
 
     private final MongoServer server;
     private final InetSocketAddress address;
+    private final EmbeddedStoreHousekeeper housekeeper;
 
-    private EmbeddedMongo(MongoBackend backend, int port) {
-        this.server = new MongoServer(backend);
+    private EmbeddedMongo(MVStore store, int port, boolean onDisk) {
+        this.server = new MongoServer(new EmbeddedH2Backend(store));
         this.server.bind("127.0.0.1", port);
         this.address = server.getLocalAddress();
+        this.housekeeper = onDisk ? EmbeddedStoreHousekeeper.every(HOUSEKEEPING_MILLIS, store) : null;
     }
 
     /** A store in {@code dir}/ect-mentor-bot.mv, created if missing; port 0 picks a free port. */
@@ -46,12 +51,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         Path file = dir.resolve("ect-mentor-bot.mv");
         log.info("embedded MongoDB-compatible store at {}", file.toAbsolutePath());
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
-        return new EmbeddedMongo(new EmbeddedH2Backend(store), port);
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
+                .autoCommitDisabled().open();
+        return new EmbeddedMongo(store, port, true);
     }
 
     public static EmbeddedMongo inMemory() {
-        return new EmbeddedMongo(new EmbeddedH2Backend(new MVStore.Builder().open()), 0);
+        return new EmbeddedMongo(new MVStore.Builder().open(), 0, false);
     }
 
     public String connectionString() {
@@ -64,6 +70,9 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeper != null) {
+            housekeeper.close();
+        }
         server.shutdownNow();
     }
 }
