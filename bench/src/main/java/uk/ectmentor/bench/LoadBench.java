@@ -1,5 +1,6 @@
 package uk.ectmentor.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,7 @@ public final class LoadBench {
         int[] rates = Arrays.stream(opts.getOrDefault("rates", "50,100,200,400").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = Math.min(60, Integer.parseInt(opts.getOrDefault("seconds", "10")));
         List<String> targets = List.of(opts.getOrDefault("targets", "slack-event,slack-command,teams").split(","));
+        int quietSeconds = Integer.parseInt(opts.getOrDefault("quiet-seconds", "60"));
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8, r -> {
@@ -55,6 +57,7 @@ public final class LoadBench {
         long startMs;
         long rssStart;
         long rssAfter;
+        String storeFile;
         try (FakeSlackApi fake = new FakeSlackApi()) {
             Path data = Files.createDirectory(work.resolve("data"));
             Child app = Child.app(jar, data, SECRET, fake, Map.of());
@@ -77,6 +80,8 @@ public final class LoadBench {
                 }
                 System.out.printf(Locale.ROOT, "bot: start-up to healthy %d ms; RSS after start %d MB; RSS after load %d MB%n",
                         startMs, rssStart, rssAfter);
+                storeFile = storeFileSizes(data, quietSeconds);
+                System.out.println(storeFile);
             } finally {
                 app.close();
             }
@@ -97,10 +102,23 @@ public final class LoadBench {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "start-up to healthy: %d ms; RSS after start: %d MB; RSS after load: %d MB%n", startMs, rssStart, rssAfter);
+        System.out.println(storeFile);
         System.out.println();
         System.out.println(table(results, pauses));
         System.out.println(crossings(results));
         System.out.println(ratios(results));
+    }
+
+    /**
+     * The embedded store's file after the load and after {@code quietSeconds} with no requests, when the store's
+     * housekeeping may give space back (H2 frees a dead chunk 45 s after it was last used).
+     */
+    static String storeFileSizes(Path data, int quietSeconds) throws IOException, InterruptedException {
+        Path file = data.resolve("ect-mentor-bot.mv");
+        long afterLoad = Files.size(file);
+        Thread.sleep(quietSeconds * 1000L);
+        return String.format(Locale.ROOT, "store file: %.1f MB after the load, %.1f MB after %d s quiet",
+                afterLoad / 1e6, Files.size(file) / 1e6, quietSeconds);
     }
 
     static IntFunction<HttpRequest> requests(String target, Child server, FakeSlackApi fake) {

@@ -20,10 +20,10 @@ import org.h2.mvstore.RandomAccessStore;
  * class does instead, the same way:
  *
  * <ul>
- *   <li><b>While the store is being written</b> (the file's write count moved since the last run): rewrite a
- *       little of the sparsest chunks ({@value #BUSY_REWRITE_BYTES} bytes at most), only if the store's lock is
- *       free, so that their few live pages move on and the chunks can be freed.</li>
- *   <li><b>When it has been quiet for a run</b>: rewrite up to {@value #IDLE_WRITE_BYTES} bytes of sparse chunks,
+ *   <li><b>While the store is busy</b> (more than {@value #QUIET_WRITES} writes to the file since the last run):
+ *       rewrite a little of the sparsest chunks ({@value #BUSY_REWRITE_BYTES} bytes at most), only if the
+ *       store's lock is free, so that their few live pages move on and the chunks can be freed.</li>
+ *   <li><b>When it is quiet</b> (H2 allows the same ten file operations between its own runs): rewrite up to {@value #IDLE_WRITE_BYTES} bytes of sparse chunks,
  *       commit them, then, if the file has holes (less than {@value #TARGET_FILL_RATE}% of it in use), move the
  *       last chunks into the holes and truncate the file.</li>
  * </ul>
@@ -36,6 +36,8 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
 
     /** H2's own default: compact while less than this share of the file, or of the chunks, is live. */
     static final int TARGET_FILL_RATE = 90;
+    /** At most this many writes to the file since the last run (a few chat messages) and the store counts as quiet. */
+    static final int QUIET_WRITES = 10;
     static final int BUSY_REWRITE_BYTES = 256 * 1024;
     static final int IDLE_WRITE_BYTES = 4 * 1024 * 1024;
 
@@ -74,7 +76,7 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
         }
     }
 
-    /** One round of housekeeping; returns whether the store was idle since the last round. */
+    /** One round of housekeeping; returns whether the store was quiet since the last round. */
     boolean runOnce() {
         if (store.isClosed()) {
             return false;
@@ -83,8 +85,8 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
         if (file == null || file.isReadOnly()) {
             return false;
         }
-        boolean idle = file.getWriteCount() == writesSeen;
-        if (!idle) {
+        boolean quiet = writesSeen >= 0 && file.getWriteCount() - writesSeen <= QUIET_WRITES;
+        if (!quiet) {
             if (store.compact(TARGET_FILL_RATE / 2, BUSY_REWRITE_BYTES)) {
                 store.tryCommit();
             }
@@ -97,7 +99,7 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
             }
         }
         writesSeen = file.getWriteCount();
-        return idle;
+        return quiet;
     }
 
     @Override
