@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load, start-up and memory figures for the packaged app against a bare Bolt app, all on 127.0.0.1.
-# Usage: bench/run.sh [load|kill|retry|outage|hostile|limits] [--rates 50,100,200,400] [--seconds 10] [--targets slack-event,slack-command,teams] [--quiet-seconds 60]
+# Usage: bench/run.sh [load|kill|retry|outage|hostile|limits|store] [--rates 50,100,200,400] [--seconds 10] [--targets slack-event,slack-command,teams] [--quiet-seconds 60]
 #   load  (default) rising rates, prints a table (docs/PERFORMANCE.md)
 #   kill  SIGKILL with 1,000 reflections in flight, then restart and count (docs/RELIABILITY.md); --target teams for Teams
 #   retry every Slack event sent three more times as Slack's retries (docs/RELIABILITY.md)
@@ -8,13 +8,15 @@
 #   hostile malformed, oversized, injected, forged and replayed requests on every channel
 #   limits nudge dispatch against fake Slack and Teams that enforce the published limits (docs/PERFORMANCE.md);
 #          options --slack-pairings 200 --teams-pairings 1000 --instances 1,2 --platforms slack,teams --split
+#   store  the embedded store alone: allocation and time per kept message (docs/PERFORMANCE.md); --messages --rounds
 # Builds what it needs first (offline Maven, no install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=load
-case "${1:-}" in load|kill|retry|outage|hostile|limits) mode=$1; shift;; esac
+case "${1:-}" in load|kill|retry|outage|hostile|limits|store) mode=$1; shift;; esac
 if [ ! -f app/target/ect-mentor-bot.jar ] || [ ! -f bench/target/classes/uk/ectmentor/bench/LoadBench.class ] \
-   || [ ! -f bench/target/classes/uk/ectmentor/bench/LimitsBench.class ]; then
+   || [ ! -f bench/target/classes/uk/ectmentor/bench/LimitsBench.class ] \
+   || [ ! -f bench/target/classes/uk/ectmentor/bench/StoreBench.class ]; then
   ./mvnw -q -o -DskipTests package
 fi
 [ -f bench/target/cp.txt ] && [ bench/target/cp.txt -nt bench/pom.xml ] || ./mvnw -q -o -pl bench -am compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
@@ -26,5 +28,6 @@ case $mode in
   outage) main=uk.ectmentor.bench.StoreOutageScenario;;
   hostile) main=uk.ectmentor.bench.HostileScenario;;
   limits) main=uk.ectmentor.bench.LimitsBench;;
+  store) main=uk.ectmentor.bench.StoreBench;;
 esac
 exec java -Xmx256m -cp "$cp" "$main" --jar app/target/ect-mentor-bot.jar "$@"
