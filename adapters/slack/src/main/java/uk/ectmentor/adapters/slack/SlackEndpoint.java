@@ -47,11 +47,16 @@ final class SlackEndpoint {
 
     ServerResponse handle(ServerRequest request) throws Exception {
         HttpServletRequest servlet = request.servletRequest();
-        byte[] body;
-        try (InputStream in = servlet.getInputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
+        int declared = servlet.getContentLength();
+        byte[] body = null;
+        if (declared <= MAX_BODY) {
+            try (InputStream in = servlet.getInputStream()) {
+                // a declared length is read into an array of that size (the server stops the stream there);
+                // without one, up to the limit in 8 KB steps
+                body = in.readNBytes(declared >= 0 ? declared : MAX_BODY + 1);
+            }
         }
-        if (body.length > MAX_BODY) {
+        if (body == null || body.length > MAX_BODY) {
             return ServerResponse.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.TEXT_PLAIN).body("too large");
         }
         String problem = verifier.problem(servlet.getHeader("X-Slack-Request-Timestamp"), servlet.getHeader("X-Slack-Signature"), body);

@@ -130,6 +130,26 @@ final class SignedRequests {
         return "v0=" + new SlackRequestVerifier(secret, clock).sign(timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Posts a signed body streamed without a declared length (chunked), as a proxy may. */
+    HttpResponse<String> postUnsized(String body, String contentType) {
+        String ts = String.valueOf(clock.instant().getEpochSecond());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", ts)
+                .header("X-Slack-Signature", signature(ts, body))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts exactly these headers (null leaves a header out). */
     HttpResponse<String> send(String body, String contentType, String timestamp, String signature, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))

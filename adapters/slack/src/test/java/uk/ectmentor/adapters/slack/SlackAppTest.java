@@ -335,6 +335,17 @@ class SlackAppTest {
     }
 
     @Test
+    void aBodyWithoutADeclaredLengthIsReadWholeAndOversizedOnesAreRefused() throws Exception {
+        String dm = slack.dmEvent(SlackTestApp.SAM, "reflect: Streamed without a length", SignedRequests.id("Ev")).toString();
+        assertThat(slack.postUnsized(dm, "application/json").statusCode()).isEqualTo(200);
+        FAKE.await("chat.postMessage", 1, WAIT);
+        assertThat(samsLog()).extracting(LogEntry::text).contains("Streamed without a length");
+
+        String oversized = "{\"type\":\"event_callback\",\"pad\":\"" + "p".repeat(SlackEndpoint.MAX_BODY) + "\"}";
+        assertThat(slack.postUnsized(oversized, "application/json").statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void anOversizedBodyIsRefusedBeforeAnythingElse() throws Exception {
         String body = "{\"type\":\"event_callback\",\"pad\":\"" + "p".repeat(SlackEndpoint.MAX_BODY) + "\"}";
         assertThat(slack.post(body, "application/json", Map.of()).statusCode()).isEqualTo(413);
