@@ -17,7 +17,7 @@ import org.h2.mvstore.type.ObjectDataType;
  *
  * <p>A commit writes each page it changed whole, so storing one document re-encodes the others sharing its page.
  * With Java serialization that was most of the embedded store's allocation (a stream, class descriptors and a
- * handle table per document) and a third of the bot's under load. A document the server's BSON encoder cannot
+ * handle table per document) and a quarter of the bot's under load. A document the server's BSON encoder cannot
  * write falls back to Java serialization, so a commit never fails on its account.
  *
  * <p>Files written before this type still open (their documents are read the old way and rewritten as BSON when

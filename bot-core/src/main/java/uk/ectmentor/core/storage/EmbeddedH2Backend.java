@@ -31,8 +31,8 @@ import org.h2.mvstore.MVStore;
  * <ul>
  *   <li><b>Durable acknowledgements.</b> On disk, each command that may have written is committed before its
  *       reply goes back to the driver (the stock backend commits about once a second, so a kill loses the last
- *       second of acknowledged writes). Reads are not committed: a commit takes the store's lock. The commit runs on
- *       the calling thread: {@link EmbeddedMongo} opens the file with H2's background writer off.</li>
+ *       second of acknowledged writes). Reads are not committed: a commit takes the store's lock. The commit runs
+ *       on the calling thread: {@link EmbeddedMongo} opens the file with H2's background writer off.</li>
  *   <li><b>Compare-and-set by {@code _id} reads one document.</b> The stock planner uses the {@code _id} index
  *       only for a query on {@code _id} alone; {@code {_id: k, pending: true}} or
  *       {@code {$and: [{_id: k}, ...]}}, the shape of every claim and conditional update here, read the whole
@@ -145,8 +145,7 @@ final class EmbeddedH2Backend extends H2Backend {
         final LongAdder documentsChecked = new LongAdder();
 
         PlannedCollection(MongoDatabase database, String name, CollectionOptions options,
-                MVMap<Object, Document> data, MVMap<String, Object> meta,
-                CursorRegistry cursors) {
+                MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
         }
 

@@ -23,9 +23,9 @@ import org.h2.mvstore.RandomAccessStore;
  *   <li><b>While the store is busy</b> (more than {@value #QUIET_WRITES} writes to the file since the last run):
  *       rewrite a little of the sparsest chunks ({@value #BUSY_REWRITE_BYTES} bytes at most), only if the
  *       store's lock is free, so that their few live pages move on and the chunks can be freed.</li>
- *   <li><b>When it is quiet</b> (H2 allows the same ten file operations between its own runs): rewrite up to {@value #IDLE_WRITE_BYTES} bytes of sparse chunks,
- *       commit them, then, if the file has holes (less than {@value #TARGET_FILL_RATE}% of it in use), move the
- *       last chunks into the holes and truncate the file.</li>
+ *   <li><b>When it is quiet</b> (H2 allows the same ten file operations between its own runs): rewrite up to
+ *       {@value #QUIET_WRITE_BYTES} bytes of sparse chunks, commit them, then, if the file has holes (less than
+ *       {@value #TARGET_FILL_RATE}% of it in use), move the last chunks into the holes and truncate the file.</li>
  * </ul>
  *
  * <p>Rewriting moves unchanged pages, so a crash before the commit loses nothing. Chunks that hold no live page
@@ -39,7 +39,7 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
     /** At most this many writes to the file since the last run (a few chat messages) and the store counts as quiet. */
     static final int QUIET_WRITES = 10;
     static final int BUSY_REWRITE_BYTES = 256 * 1024;
-    static final int IDLE_WRITE_BYTES = 4 * 1024 * 1024;
+    static final int QUIET_WRITE_BYTES = 4 * 1024 * 1024;
 
     private final MVStore store;
     private final ScheduledExecutorService thread;
@@ -91,11 +91,11 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
                 store.tryCommit();
             }
         } else {
-            if (store.compact(TARGET_FILL_RATE, IDLE_WRITE_BYTES)) {
+            if (store.compact(TARGET_FILL_RATE, QUIET_WRITE_BYTES)) {
                 store.commit();
             }
             if (file instanceof RandomAccessStore chunks && chunks.getFillRate() < TARGET_FILL_RATE) {
-                chunks.compactMoveChunks(TARGET_FILL_RATE, IDLE_WRITE_BYTES, store);
+                chunks.compactMoveChunks(TARGET_FILL_RATE, QUIET_WRITE_BYTES, store);
             }
         }
         writesSeen = file.getWriteCount();
