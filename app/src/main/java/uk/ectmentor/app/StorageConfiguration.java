@@ -44,10 +44,21 @@ class StorageConfiguration {
         return cipher;
     }
 
+    /**
+     * The embedded store is this process's alone, so the claims on messages still pending in it were made by its
+     * previous run, whose queue is gone: they are ended here, before any message is taken in, and recovery answers
+     * those messages in its next round instead of after their claim (five minutes) runs out. A configured MongoDB
+     * may be shared by other instances, whose claims stand.
+     */
     @Bean(destroyMethod = "close")
     MongoStorage mongoStorage(BotProperties props, @Nullable EmbeddedMongo embedded, FieldCipher cipher) {
         if (embedded != null) {
-            return MongoStorage.connect(embedded.connectionString(), props.database(), cipher);
+            MongoStorage storage = MongoStorage.connect(embedded.connectionString(), props.database(), cipher);
+            long released = storage.inboundDedup().releaseClaims();
+            if (released > 0) {
+                log.info("{} messages kept before the last stop are free for recovery now", released);
+            }
+            return storage;
         }
         log.info("using MongoDB from MONGODB_URI");
         return MongoStorage.connect(props.mongodbUri(), props.database(), cipher);

@@ -61,6 +61,13 @@ public interface InboundDedupStore {
      */
     boolean claim(String key, String owner, Instant now, Duration lease);
 
+    /**
+     * Ends every claim on a message still pending, so that recovery may take it as soon as it is old enough. Only for
+     * a store no other process uses (the embedded one), at start-up, before any message is taken in: every claim in
+     * it was then made by a process that has stopped, whose queue went with it. Returns how many were ended.
+     */
+    long releaseClaims();
+
     /** Forgets deliveries received before {@code cutoff} (platforms stop retrying long before). */
     long forgetBefore(Instant cutoff);
 }

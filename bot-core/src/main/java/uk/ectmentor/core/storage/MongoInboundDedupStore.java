@@ -121,6 +121,12 @@ final class MongoInboundDedupStore implements InboundDedupStore {
         });
     }
 
+    @Override
+    public long releaseClaims() {
+        return Mongo.call(() -> deliveries.updateMany(and(eq("pending", true), exists("claimUntil")),
+                Updates.combine(Updates.unset("claimUntil"), Updates.unset("owner"))).getModifiedCount());
+    }
+
     private Pending pending(Document d) {
         String keyId = d.getString("textKey");
         String text = keyId == null ? d.getString("text") : cipher.open(new FieldCipher.Sealed(keyId, d.getString("text")), d.getString("_id"));

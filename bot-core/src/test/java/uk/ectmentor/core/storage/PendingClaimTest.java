@@ -64,6 +64,21 @@ class PendingClaimTest {
     }
 
     @Test
+    void releasedClaimsAreFreeForRecoveryAtOnceAndAnsweredMessagesStayAnswered() {
+        Instant at = T0;
+        assertThat(store.accept(new Pending("held", new UserRef("slack", "T1", "U1"), "text", null, at), "gone", LEASE)).isTrue();
+        assertThat(store.accept(new Pending("done", new UserRef("slack", "T1", "U2"), "text", null, at), "gone", LEASE)).isTrue();
+        store.handled("done");
+        Instant restart = T0.plusSeconds(90);
+        assertThat(store.claimUnhandled("slack", restart, restart, "new", LEASE, 10)).as("claim still live").isEmpty();
+
+        assertThat(store.releaseClaims()).isEqualTo(1);
+
+        assertThat(keys(store.claimUnhandled("slack", restart, restart, "new", LEASE, 10))).containsExactly("held");
+        assertThat(store.claim("done", "new", restart, LEASE)).as("answered before the stop").isFalse();
+    }
+
+    @Test
     void recoveryWithAFullQueueTakesNothingAndTakesTheMessageOnceThereIsRoom() throws InterruptedException {
         keep("m1", "slack", T0);
         Instant now = T0.plusSeconds(120);
