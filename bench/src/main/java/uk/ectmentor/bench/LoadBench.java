@@ -20,6 +20,8 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import uk.ectmentor.core.storage.EmbeddedMongo;
+
 /**
  * Load at rising rates against the packaged app and, in the same run, against {@link BareBoltApp}; prints
  * start-up time, memory and one table row per target and rate. Only ever talks to 127.0.0.1.
@@ -114,7 +116,7 @@ public final class LoadBench {
      * housekeeping may give space back (H2 frees a dead chunk 45 s after it was last used).
      */
     static String storeFileSizes(Path data, int quietSeconds) throws IOException, InterruptedException {
-        Path file = data.resolve("ect-mentor-bot.mv");
+        Path file = data.resolve(EmbeddedMongo.FILE_NAME);
         long afterLoad = Files.size(file);
         Thread.sleep(quietSeconds * 1000L);
         return String.format(Locale.ROOT, "store file: %.1f MB after the load, %.1f MB after %d s quiet",

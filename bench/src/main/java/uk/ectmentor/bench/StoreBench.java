@@ -58,7 +58,7 @@ public final class StoreBench {
                 long allocated = allocatedBytes() - allocatedBefore;
                 System.out.printf(Locale.ROOT, "round %d: %d messages, %.1f KB allocated and %.0f us per message; "
                         + "file %.0f MB%n", round, messages, allocated / 1024.0 / messages, nanos / 1000.0 / messages,
-                        Files.size(dir.resolve("ect-mentor-bot.mv")) / 1e6);
+                        Files.size(dir.resolve(EmbeddedMongo.FILE_NAME)) / 1e6);
             }
         }
     }

@@ -96,7 +96,7 @@ public final class ScheduleCommand {
             if (uri != null && !uri.isBlank()) {
                 return new Store(null, MongoStorage.connect(uri, database, cipher(env, dir)), false);
             }
-            if (Files.isRegularFile(dir.resolve("ect-mentor-bot.mv"))) {
+            if (Files.isRegularFile(dir.resolve(EmbeddedMongo.FILE_NAME))) {
                 try {
                     EmbeddedMongo server = EmbeddedMongo.onDisk(dir, 0);
                     return new Store(server, MongoStorage.connect(server.connectionString(), database, cipher(env, dir)), false);

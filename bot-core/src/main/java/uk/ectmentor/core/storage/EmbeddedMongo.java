@@ -28,6 +28,8 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    /** The store's file in its data directory. */
+    public static final String FILE_NAME = "ect-mentor-bot.mv";
     static final int CACHE_MB = 16;
     static final long HOUSEKEEPING_MILLIS = 1000;
 
@@ -49,7 +51,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dir, e);
         }
-        Path file = dir.resolve("ect-mentor-bot.mv");
+        Path file = dir.resolve(FILE_NAME);
         log.info("embedded MongoDB-compatible store at {}", file.toAbsolutePath());
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB)
                 .autoCommitDisabled().open();
