@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -20,12 +21,13 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's backend: mongo-java-server's H2 (MVStore) backend with five changes, and the same
+ * The embedded store's backend: mongo-java-server's H2 (MVStore) backend with six changes, and the same
  * collection maps, so a store the stock backend wrote opens here.
  *
  * <ul>
@@ -47,6 +49,11 @@ import org.h2.mvstore.MVStore;
  *       the documents' pages only.</li>
  *   <li><b>Documents stored as BSON</b> ({@link BsonDocumentType}) instead of in Java serialization, which was
  *       most of what a commit allocated. Documents written the old way are still read.</li>
+ *   <li><b>Updates replace documents, never change them in place.</b> The stock update copies the new values
+ *       into the stored document one field at a time. Meanwhile another command's commit may write that
+ *       document's page (a crash before the update's own commit would leave it half-applied on disk), and a
+ *       reply still being encoded from that document outside the collection's lock sees it change. Here the
+ *       update is applied to a copy, which then replaces the stored document in one step.</li>
  * </ul>
  */
 final class EmbeddedH2Backend extends H2Backend {
@@ -144,9 +151,49 @@ final class EmbeddedH2Backend extends H2Backend {
         /** Documents checked against a query: what the planner saves, for tests and benchmarks. */
         final LongAdder documentsChecked = new LongAdder();
 
+        /** True while this collection updates documents (under its lock): the queries it runs then return copies. */
+        private boolean updating;
+
         PlannedCollection(MongoDatabase database, String name, CollectionOptions options,
                 MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+        }
+
+        /** The stock update, applied to copies of the matched documents (see the class comment). */
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
+                boolean multi, boolean upsert, Oplog oplog) {
+            updating = true;
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
+            } finally {
+                updating = false;
+            }
+        }
+
+        /** The stock find-and-modify, applied to a copy of the matched document (see the class comment). */
+        @Override
+        public synchronized Document findAndModify(Document command) {
+            updating = true;
+            try {
+                return super.findAndModify(command);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                Document fieldSelector) {
+            QueryResult result = plannedQuery(query, orderBy, skip, limit, batchSize, fieldSelector);
+            if (!updating) {
+                return result;
+            }
+            List<Document> copies = new ArrayList<>();
+            for (Document document : result) {
+                copies.add(document.cloneDeeply());
+            }
+            return new QueryResult(copies, result.getCursorId());
         }
 
         /**
@@ -154,8 +201,7 @@ final class EmbeddedH2Backend extends H2Backend {
          * the {@link EqualityIndex} giving the fewest for the conjuncts' equalities; else every document. Each
          * candidate is checked against the whole query, so the answer is the stock one.
          */
-        @Override
-        protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+        private QueryResult plannedQuery(Document query, Document orderBy, int skip, int limit, int batchSize,
                 Document fieldSelector) {
             if (query.size() == 1 && query.containsKey(ID)) {
                 return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);

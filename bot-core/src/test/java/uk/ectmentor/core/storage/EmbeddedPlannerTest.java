@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import com.mongodb.client.result.UpdateResult;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -341,6 +344,43 @@ class EmbeddedPlannerTest {
         docs.insertOne(new Document("_id", "b").append("source", "s1"));
         assertThat(docs.countDocuments(Filters.eq("source", "s1"))).isEqualTo(2);
         shutDownLast();
+    }
+
+    /**
+     * Every kind of update puts a new document in the map and leaves the one it replaces as it was: a commit
+     * running meanwhile, or a reply being encoded from the old one, never sees it half-changed.
+     */
+    @Test
+    void anUpdateReplacesTheStoredDocumentAndNeverChangesItInPlace() {
+        MVStore store = new MVStore.Builder().open();
+        MongoCollection<Document> docs = docs(new EmbeddedH2Backend(store));
+        docs.createIndex(Indexes.ascending("state"));
+        docs.insertMany(List.of(new Document("_id", "a").append("state", "new").append("n", 0),
+                new Document("_id", "b").append("state", "new").append("n", 0)));
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> map = store.openMap("databases.planner.docs");
+        List<Runnable> updates = List.of(
+                () -> docs.updateOne(Filters.eq("_id", "a"), Updates.combine(Updates.set("state", "one"), Updates.inc("n", 1))),
+                () -> docs.updateMany(Filters.eq("state", "new"), Updates.set("state", "many")),
+                () -> docs.replaceOne(Filters.eq("_id", "a"), new Document("state", "replaced")),
+                () -> docs.findOneAndUpdate(Filters.and(Filters.eq("_id", "a"), Filters.eq("state", "replaced")),
+                        Updates.combine(Updates.set("state", "claimed"), Updates.unset("n"))),
+                () -> docs.findOneAndReplace(Filters.eq("_id", "b"), new Document("state", "swapped")));
+        for (Runnable update : updates) {
+            Map<Object, de.bwaldvogel.mongo.bson.Document> before = new HashMap<>();
+            Map<Object, de.bwaldvogel.mongo.bson.Document> copies = new HashMap<>();
+            map.forEach((id, stored) -> {
+                before.put(id, stored);
+                copies.put(id, stored.cloneDeeply());
+            });
+            update.run();
+            before.forEach((id, stored) -> assertThat(stored).as("the stored document %s", id).isEqualTo(copies.get(id)));
+            assertThat(before).anySatisfy((id, stored) -> assertThat(map.get(id)).isNotSameAs(stored)
+                    .isNotEqualTo(stored));
+        }
+        assertThat(docs.find().sort(new Document("_id", 1)).into(new ArrayList<>())).containsExactly(
+                new Document("_id", "a").append("state", "claimed"), new Document("_id", "b").append("state", "swapped"));
+        assertThat(docs.find(Filters.eq("state", "many")).first()).as("the lookup index follows the copies").isNull();
+        assertThat(docs.find(Filters.eq("state", "claimed")).first()).isNotNull();
     }
 
     private static void assertDuplicate(MongoCollection<Document> docs, Document document) {
