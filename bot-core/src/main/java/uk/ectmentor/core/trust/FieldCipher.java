@@ -38,6 +38,10 @@ public final class FieldCipher {
 
     private final Map<String, SecretKeySpec> keys;
     private final String current;
+    /** One AES-GCM cipher per thread, initialised afresh (new nonce) for every value: getting one is costly. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
+    /** The blind index's key derived from each encryption key, derived once. */
+    private final Map<String, SecretKeySpec> indexKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A value sealed under key {@code keyId}: base64 of the 12-byte nonce followed by the ciphertext and tag. */
     public record Sealed(String keyId, String value) {
@@ -160,7 +164,7 @@ public final class FieldCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(current), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(aad(recordId));
             byte[] body = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -188,7 +192,7 @@ public final class FieldCipher {
             if (all.length < IV_BYTES + TAG_BITS / 8) {
                 throw new IllegalStateException("an encrypted field is too short to be genuine");
             }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             cipher.updateAAD(aad(recordId));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
@@ -232,15 +236,32 @@ public final class FieldCipher {
             throw new IllegalStateException("encryption is off: no keys");
         }
         try {
-            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
-            derive.init(keys.get(keyId));
-            byte[] indexKey = derive.doFinal("ect-mentor-bot keyword index v1".getBytes(StandardCharsets.UTF_8));
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(indexKey, "HmacSHA256"));
+            mac.init(indexKeys.computeIfAbsent(keyId, this::indexKey));
             byte[] tag = mac.doFinal(word.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 16));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+
+    /** The key for word tokens: HMAC-SHA-256 of a fixed label under encryption key {@code keyId}. */
+    private SecretKeySpec indexKey(String keyId) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(keys.get(keyId));
+            return new SecretKeySpec(derive.doFinal("ect-mentor-bot keyword index v1".getBytes(StandardCharsets.UTF_8)),
+                    "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
         }
     }
 

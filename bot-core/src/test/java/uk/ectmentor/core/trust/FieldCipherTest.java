@@ -45,6 +45,49 @@ class FieldCipherTest {
     }
 
     @Test
+    void aFailedOpenLeavesTheCipherUsableAndThreadsDoNotShareOne() throws Exception {
+        FieldCipher cipher = FieldCipher.fromSpec(K1);
+        FieldCipher.Sealed first = cipher.seal("first", "rec-a");
+        assertThatThrownBy(() -> cipher.open(first, "rec-b")).isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.open(first, "rec-a")).isEqualTo("first");
+        assertThat(cipher.open(cipher.seal("second", "rec-a"), "rec-a")).isEqualTo("second");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> rounds = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                rounds.add(pool.submit(() -> {
+                    int opened = 0;
+                    for (int i = 0; i < 500; i++) {
+                        String text = "thread " + thread + " value " + i;
+                        if (cipher.open(cipher.seal(text, "r" + i), "r" + i).equals(text)) {
+                            opened++;
+                        }
+                    }
+                    return opened;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> round : rounds) {
+                assertThat(round.get()).isEqualTo(500);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void wordTokensArePerKeyStableAndCoverEveryKeyAfterARotation() {
+        FieldCipher before = FieldCipher.fromSpec(K1);
+        FieldCipher after = FieldCipher.fromSpec(K2 + "," + K1);
+        String old = before.wordToken("questioning");
+        assertThat(before.wordToken("questioning")).isEqualTo(old).isNotEqualTo(before.wordToken("behaviour"));
+        assertThat(FieldCipher.fromSpec(K1).wordToken("questioning")).isEqualTo(old);
+        assertThat(after.wordToken("questioning")).isNotEqualTo(old);
+        assertThat(after.wordTokens("questioning")).containsExactly(after.wordToken("questioning"), old);
+    }
+
+    @Test
     void badSpecsAreNamedWithoutEchoingKeys() {
         assertThatThrownBy(() -> FieldCipher.fromSpec("nocolon")).hasMessageContaining("key 1");
         assertThatThrownBy(() -> FieldCipher.fromSpec("k1:!!notbase64!!")).hasMessageContaining("'k1'").hasMessageNotContaining("notbase64");
