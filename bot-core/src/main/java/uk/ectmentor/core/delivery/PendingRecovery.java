@@ -1,5 +1,6 @@
 package uk.ectmentor.core.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,26 +23,44 @@ public final class PendingRecovery {
     }
 
     /**
-     * One query per round claims as many as the queue has room for, at most {@code batch}, the oldest first; with
-     * the queue full it asks the store nothing (the instance is busy with its own messages, which free room as they
-     * finish). Keep {@code batch} small: on the embedded server a round reads every message still pending on the
-     * platform, under a lock that acknowledgements wait for.
+     * Claims messages in rounds of at most {@code batch}, the oldest first, as long as the queue has room and the
+     * last round was full; with the queue full it asks the store nothing (the instance is busy with its own
+     * messages, which free room as they finish). Each round is one query on the embedded server, under a lock that
+     * acknowledgements wait for, so keep {@code batch} small: a backlog drains in several short rounds, not one
+     * long one.
+     *
+     * <p>A claimed message is handled only if this recovery still holds it when a worker reaches it
+     * ({@link #ours}): one that waited in the queue past its claim may have been taken by another recovery, which
+     * then answers it instead.
      *
      * @param after  only messages kept longer ago than this (the instance that took one may still be on it)
-     * @param handle runs on the work queue for each message claimed
+     * @param lease  how long a claim lasts; {@code margin}: renewed before handling when less than this is left
+     * @param handle runs on the work queue for each message claimed and still held
      * @return how many were claimed
      */
-    public static int retake(InboundDedupStore dedup, String platform, OrderedWork work, Instant now, String owner,
-                             Duration after, Duration lease, int batch, Consumer<InboundDedupStore.Pending> handle) {
-        int room = Math.min(batch, work.room());
-        if (room <= 0) {
-            return 0;
+    public static int retake(InboundDedupStore dedup, String platform, OrderedWork work, Clock clock, String owner,
+                             Duration after, Duration lease, Duration margin, int batch,
+                             Consumer<InboundDedupStore.Pending> handle) {
+        int total = 0;
+        while (true) {
+            int room = Math.min(batch, work.room());
+            if (room <= 0) {
+                return total;
+            }
+            Instant now = clock.instant();
+            List<InboundDedupStore.Pending> claimed = dedup.claimUnhandled(platform, now.minus(after), now, owner, lease, room);
+            for (InboundDedupStore.Pending p : claimed) {
+                work.submit(p.from().key(), () -> {
+                    if (ours(dedup, p.key(), owner, now, clock.instant(), lease, margin)) {
+                        handle.accept(p);
+                    }
+                });
+            }
+            total += claimed.size();
+            if (claimed.size() < room) {
+                return total;
+            }
         }
-        List<InboundDedupStore.Pending> claimed = dedup.claimUnhandled(platform, now.minus(after), now, owner, lease, room);
-        for (InboundDedupStore.Pending p : claimed) {
-            work.submit(p.from().key(), () -> handle.accept(p));
-        }
-        return claimed.size();
     }
 
     /**

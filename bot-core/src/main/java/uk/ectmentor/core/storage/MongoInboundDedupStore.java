@@ -87,8 +87,8 @@ final class MongoInboundDedupStore implements InboundDedupStore {
 
     /**
      * One query lists the oldest candidates, one update claims those still claimable (each document on its own, so a
-     * message another instance claimed in between is skipped) under a token for this round, and one query reads back
-     * what this round got. Three operations a round whatever the batch: the list reads the platform's pending
+     * message another instance claimed in between is skipped) for {@code owner}, marked with a token for this round,
+     * and one query reads back what this round got. Three operations a round whatever the batch: the list reads the platform's pending
      * messages through the lookup index, the other two the candidates through the {@code _id} index.
      */
     @Override
@@ -102,9 +102,9 @@ final class MongoInboundDedupStore implements InboundDedupStore {
                 return List.of();
             }
             String round = owner + "#" + UUID.randomUUID();
-            deliveries.updateMany(and(in("_id", candidates), claimable),
-                    Updates.combine(Updates.set("owner", round), Updates.set("claimUntil", Date.from(now.plus(lease)))));
-            return deliveries.find(and(in("_id", candidates), eq("owner", round))).sort(Sorts.ascending("at"))
+            deliveries.updateMany(and(in("_id", candidates), claimable), Updates.combine(Updates.set("owner", owner),
+                    Updates.set("round", round), Updates.set("claimUntil", Date.from(now.plus(lease)))));
+            return deliveries.find(and(in("_id", candidates), eq("round", round))).sort(Sorts.ascending("at"))
                     .map(this::pending).into(new ArrayList<>());
         });
     }
@@ -124,7 +124,7 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     @Override
     public long releaseClaims() {
         return Mongo.call(() -> deliveries.updateMany(and(eq("pending", true), exists("claimUntil")),
-                Updates.combine(Updates.unset("claimUntil"), Updates.unset("owner"))).getModifiedCount());
+                Updates.combine(Updates.unset("claimUntil"), Updates.unset("owner"), Updates.unset("round"))).getModifiedCount());
     }
 
     private Pending pending(Document d) {

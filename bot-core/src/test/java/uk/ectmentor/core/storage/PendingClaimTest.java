@@ -2,8 +2,10 @@ package uk.ectmentor.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +21,7 @@ import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.delivery.PendingRecovery;
 import uk.ectmentor.core.testing.Hold;
+import uk.ectmentor.core.testing.MutableClock;
 import uk.ectmentor.core.delivery.InboundDedupStore.Pending;
 
 /**
@@ -28,6 +31,7 @@ import uk.ectmentor.core.delivery.InboundDedupStore.Pending;
 class PendingClaimTest {
     private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Duration MARGIN = Duration.ofSeconds(60);
 
     private final EmbeddedMongo server = EmbeddedMongo.inMemory();
     private final MongoStorage storage = MongoStorage.connect(server.connectionString(), "claims");
@@ -79,6 +83,47 @@ class PendingClaimTest {
     }
 
     @Test
+    void aBacklogIsTakenInRoundsOfOneBatchUntilTheQueueIsFullOrNothingIsLeft() throws InterruptedException {
+        for (int i = 0; i < 23; i++) {
+            keep(String.format("b%02d", i), "slack", T0.plusSeconds(i));
+        }
+        Clock clock = Clock.fixed(T0.plusSeconds(600), ZoneOffset.UTC);
+        List<String> answered = Collections.synchronizedList(new ArrayList<>());
+        Hold busy = new Hold();
+        try (OrderedWork work = new OrderedWork("test-rounds", 1, 16)) {
+            assertThat(work.offer("busy", busy)).isTrue();
+            assertThat(PendingRecovery.retake(store, "slack", work, clock, "r", Duration.ofMinutes(1), LEASE, MARGIN, 5,
+                    p -> answered.add(p.key()))).as("three full rounds, then the queue is full").isEqualTo(15);
+            busy.release();
+            assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            assertThat(PendingRecovery.retake(store, "slack", work, clock, "r", Duration.ofMinutes(1), LEASE, MARGIN, 5,
+                    p -> answered.add(p.key()))).as("one round short of a batch ends it").isEqualTo(8);
+            assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(answered).hasSize(23).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aClaimedMessageThatWaitedPastItsClaimIsLeftToTheRecoveryThatTookItOver() throws InterruptedException {
+        keep("late", "slack", T0);
+        MutableClock clock = new MutableClock(T0.plusSeconds(120));
+        List<String> answeredBy = Collections.synchronizedList(new ArrayList<>());
+        Hold slow = new Hold();
+        try (OrderedWork first = new OrderedWork("test-first", 1, 10); OrderedWork second = new OrderedWork("test-second", 1, 10)) {
+            first.submit("U-late", slow); // the first instance's worker is stuck on something slow
+            assertThat(PendingRecovery.retake(store, "slack", first, clock, "first", Duration.ofMinutes(1), LEASE, MARGIN, 50,
+                    p -> answeredBy.add("first"))).isEqualTo(1);
+            clock.advance(LEASE.plusSeconds(1));
+            assertThat(PendingRecovery.retake(store, "slack", second, clock, "second", Duration.ofMinutes(1), LEASE, MARGIN, 50,
+                    p -> answeredBy.add("second"))).as("the first claim ran out").isEqualTo(1);
+            assertThat(second.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            slow.release();
+            assertThat(first.awaitIdle(Duration.ofSeconds(30))).isTrue();
+        }
+        assertThat(answeredBy).as("answered once, by the recovery holding it").containsExactly("second");
+    }
+
+    @Test
     void recoveryWithAFullQueueTakesNothingAndTakesTheMessageOnceThereIsRoom() throws InterruptedException {
         keep("m1", "slack", T0);
         Instant now = T0.plusSeconds(120);
@@ -88,7 +133,7 @@ class PendingClaimTest {
             assertThat(work.offer("busy", busy)).isTrue();
             assertThat(work.room()).isZero();
 
-            assertThat(PendingRecovery.retake(store, "slack", work, now, "r", Duration.ofMinutes(1), LEASE, 50,
+            assertThat(PendingRecovery.retake(store, "slack", work, Clock.fixed(now, ZoneOffset.UTC), "r", Duration.ofMinutes(1), LEASE, MARGIN, 50,
                     p -> answered.add(p.key()))).isZero();
             assertThat(keys(store.claimUnhandled("slack", now, now, "other", LEASE, 10))).as("left unclaimed")
                     .containsExactly("m1");
@@ -96,7 +141,7 @@ class PendingClaimTest {
             busy.release();
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
             Instant later = now.plus(LEASE).plusSeconds(1);
-            assertThat(PendingRecovery.retake(store, "slack", work, later, "r", Duration.ofMinutes(1), LEASE, 50,
+            assertThat(PendingRecovery.retake(store, "slack", work, Clock.fixed(later, ZoneOffset.UTC), "r", Duration.ofMinutes(1), LEASE, MARGIN, 50,
                     p -> answered.add(p.key()))).isEqualTo(1);
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
         }

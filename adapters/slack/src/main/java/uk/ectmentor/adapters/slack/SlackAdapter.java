@@ -57,7 +57,7 @@ final class SlackAdapter {
     private static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(5);
     /** A kept message still unanswered after this long was lost by a process that stopped. */
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
-    private static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
+    static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
     /**
      * A message queued in memory is claimed for this long from when it arrived (in the same write that keeps it),
      * so recovery leaves it to this instance; one left by a crash is retaken after it. A worker that starts on it
@@ -281,8 +281,8 @@ final class SlackAdapter {
      * @return how many were picked up
      */
     int recoverUnhandled(String owner) {
-        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock.instant(), owner, RECOVER_AFTER, RECOVERY_LEASE,
-                RECOVERY_BATCH, this::answer);
+        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock, owner, RECOVER_AFTER, RECOVERY_LEASE,
+                HANDLING_MARGIN, RECOVERY_BATCH, this::answer);
         if (total > 0) {
             log.info("answering {} Slack messages taken in but not yet answered (a restart, or a busy spell)", total);
         }

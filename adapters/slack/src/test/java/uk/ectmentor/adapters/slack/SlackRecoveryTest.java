@@ -115,4 +115,21 @@ class SlackRecoveryTest {
         assertThat(FAKE.calls("chat.postMessage")).as("answered once, by recovery, not again from the queue").hasSize(1);
         assertThat(samsEntriesWith("waited in a long queue")).isEqualTo(1);
     }
+
+    @Test
+    void aRecoveredMessageThatWaitedPastItsClaimIsAnsweredOnceByTheRecoveryThatTookItOver() throws InterruptedException {
+        Hold slow = new Hold();
+        work.submit(SAM.key(), slow); // something slow ahead in Sam's queue
+        assertThat(bot.storage.inboundDedup().accept(new InboundDedupStore.Pending("slack:event:crash-3", SAM,
+                "reflect: recovered twice over", "D-" + SlackTestApp.SAM, bot.clock.instant()))).isTrue();
+        bot.clock.advance(SlackAdapter.RECOVER_AFTER.plusSeconds(1));
+        assertThat(adapter.recoverUnhandled("first-recovery")).as("queued behind the slow task").isEqualTo(1);
+        bot.clock.advance(SlackAdapter.RECOVERY_LEASE.plusSeconds(1));
+        assertThat(adapter.recoverUnhandled("second-recovery")).as("the first claim ran out").isEqualTo(1);
+        slow.release();
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+
+        assertThat(FAKE.calls("chat.postMessage")).as("answered once, by the recovery holding the claim").hasSize(1);
+        assertThat(samsEntriesWith("recovered twice over")).isEqualTo(1);
+    }
 }

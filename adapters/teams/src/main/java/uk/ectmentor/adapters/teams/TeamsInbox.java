@@ -139,8 +139,8 @@ final class TeamsInbox {
      * @return how many were picked up
      */
     int recoverUnhandled(String owner) {
-        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock.instant(), owner, RECOVER_AFTER, RECOVERY_LEASE,
-                RECOVERY_BATCH, p -> {
+        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock, owner, RECOVER_AFTER, RECOVERY_LEASE,
+                HANDLING_MARGIN, RECOVERY_BATCH, p -> {
                     TeamsMessage m = read(p);
                     if (m == null) {
                         log.warn("a kept Teams message could not be read back; dropped");

@@ -137,6 +137,29 @@ class TeamsRecoveryTest {
     }
 
     @Test
+    void aRecoveredMessageThatWaitedPastItsClaimIsHandledOnceByTheRecoveryThatTookItOver() throws InterruptedException {
+        kept("act-crash-4", "reflect: recovered twice over");
+        int before = connector.activities().size();
+        bot.clock.advance(TeamsInbox.RECOVER_AFTER.plusSeconds(1));
+        Hold hold = new Hold();
+        try (OrderedWork slow = new OrderedWork("slow-work", 1, 10)) {
+            holdUp(slow, hold);
+            TeamsInbox stuck = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, bot.clock);
+            assertThat(stuck.recoverUnhandled("first-recovery")).as("queued behind a slow task").isEqualTo(1);
+            bot.clock.advance(TeamsInbox.RECOVERY_LEASE.plusSeconds(1));
+            assertThat(inbox.recoverUnhandled("second-recovery")).as("the first claim ran out").isEqualTo(1);
+            assertThat(work.awaitIdle(WAIT)).isTrue();
+            int answered = sentTo("/v3/conversations/a:conv-sam/activities", before);
+            assertThat(answered).as("answered by the recovery holding the claim").isGreaterThanOrEqualTo(1);
+
+            hold.release();
+            assertThat(slow.awaitIdle(WAIT)).isTrue();
+            assertThat(sentTo("/v3/conversations/a:conv-sam/activities", before)).as("and not again").isEqualTo(answered);
+        }
+        assertThat(samsEntriesWith("recovered twice over")).isEqualTo(1);
+    }
+
+    @Test
     void aReflectionSavedJustBeforeTheCrashIsNotSavedTwice() throws InterruptedException {
         TeamsMessage m = kept("act-crash-3", "reflect: saved then crashed");
         // the engine ran and saved, but the process died before marking the delivery handled
