@@ -7,7 +7,7 @@
 #   outage the store stopped for 30 s and restarted (docs/RELIABILITY.md)
 #   hostile malformed, oversized, injected, forged and replayed requests on every channel
 #   limits nudge dispatch against fake Slack and Teams that enforce the published limits (docs/PERFORMANCE.md);
-#          options --slack-pairings 200 --teams-pairings 1000 --instances 1,2 --platforms slack,teams --split
+#          options --slack-pairings 200 --teams-pairings 1000 --instances 1,2 --platforms slack,teams --pacing shared|split|each
 #   store  the embedded store alone: allocation and time per kept message (docs/PERFORMANCE.md); --messages --rounds
 # Builds what it needs first (offline Maven, no install).
 set -euo pipefail

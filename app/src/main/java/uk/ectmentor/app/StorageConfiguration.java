@@ -1,5 +1,11 @@
 package uk.ectmentor.app;
 
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.health.Health;
@@ -9,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.Nullable;
 
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.storage.EmbeddedMongo;
 import uk.ectmentor.core.storage.MongoStorage;
 import uk.ectmentor.core.trust.FieldCipher;
@@ -62,6 +69,30 @@ class StorageConfiguration {
         }
         log.info("using MongoDB from MONGODB_URI");
         return MongoStorage.connect(props.mongodbUri(), props.database(), cipher);
+    }
+
+    /**
+     * This instance's heartbeat in the store and how many instances share the platforms' limits, counted before
+     * anything is sent; the Slack and Teams senders pace at their share.
+     */
+    @Bean(destroyMethod = "close")
+    InstanceShare instanceShare(MongoStorage storage, Clock clock) {
+        InstanceShare share = new InstanceShare(storage.instances(), clock, ManagementFactory.getRuntimeMXBean().getName());
+        share.beat();
+        return share;
+    }
+
+    /** Renews the heartbeat every {@link InstanceShare#EVERY}; stopped before the share leaves the store. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService instanceHeartbeat(InstanceShare share) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "instance-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = InstanceShare.EVERY.toMillis();
+        timer.scheduleWithFixedDelay(share::beat, every, every, TimeUnit.MILLISECONDS);
+        return timer;
     }
 
     /** Healthy only while the store answers. */

@@ -24,6 +24,7 @@ import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.content.ContentLoader;
 import uk.ectmentor.core.content.ContentPack;
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.Sender;
 import uk.ectmentor.core.nudges.NudgeInputs;
@@ -44,8 +45,10 @@ import uk.ectmentor.scheduler.PlannedNudge;
  * 429s and sends made twice.
  *
  * <p>Options: {@code --slack-pairings 200 --teams-pairings 1000 --instances 1,2 --platforms slack,teams
- * --split --concurrency 12} ({@code --split}: with several instances, each paces at its share of the limit, as an operator
- * would configure them; without it each uses the default pace, the limiters being per instance).
+ * --pacing shared --concurrency 12}. {@code --pacing}: {@code shared} (the default, as the app runs): each instance
+ * beats in the store ({@link InstanceShare}) and paces at its share of the default limit; {@code split}: each is
+ * configured with a fixed share of it; {@code each}: each paces at the whole default limit (as before instances
+ * shared it).
  */
 public final class LimitsBench {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -64,21 +67,25 @@ public final class LimitsBench {
         int teamsPairings = 1000;
         List<Integer> instanceCounts = List.of(1, 2);
         List<String> platforms = List.of("slack", "teams");
-        boolean split = false;
+        String pacing = "shared";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--slack-pairings" -> slackPairings = Integer.parseInt(args[++i]);
                 case "--teams-pairings" -> teamsPairings = Integer.parseInt(args[++i]);
                 case "--instances" -> instanceCounts = java.util.Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--platforms" -> platforms = List.of(args[++i].split(","));
-                case "--split" -> split = true;
+                case "--pacing" -> pacing = args[++i];
+                case "--split" -> pacing = "split";
                 case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
                 case "--jar" -> i++; // run.sh passes the app jar to every mode; this one needs none
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("cores: %d; send concurrency per dispatcher: %d; platform latency 30-80 ms a call%n",
-                Runtime.getRuntime().availableProcessors(), concurrency);
+        if (!List.of("shared", "split", "each").contains(pacing)) {
+            throw new IllegalArgumentException("--pacing is shared, split or each, not " + pacing);
+        }
+        System.out.printf("cores: %d; send concurrency per dispatcher: %d; platform latency 30-80 ms a call; pacing: %s%n",
+                Runtime.getRuntime().availableProcessors(), concurrency, pacing);
         System.out.println("| platform | instances | pace per instance | nudges | posts | seconds | achieved /s | binding limit /s "
                 + "| % of limit | 429s | sent twice | retried (own pace) | not sent |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -86,21 +93,21 @@ public final class LimitsBench {
         // warm-up (not printed): class loading, JIT and connection pools, on fakes and a store of its own
         for (String platform : platforms) {
             try (EmbeddedMongo server = EmbeddedMongo.inMemory(); LimitedPlatforms fakes = new LimitedPlatforms()) {
-                run(server, fakes, content, platform, platform.equals("slack") ? 10 : 200, 1, false, false);
+                run(server, fakes, content, platform, platform.equals("slack") ? 10 : 200, 1, "each", false);
             }
         }
         for (int instances : instanceCounts) {
             for (String platform : platforms) {
                 int pairings = platform.equals("slack") ? slackPairings : teamsPairings;
                 try (EmbeddedMongo server = EmbeddedMongo.inMemory(); LimitedPlatforms fakes = new LimitedPlatforms()) {
-                    run(server, fakes, content, platform, pairings, instances, split, true);
+                    run(server, fakes, content, platform, pairings, instances, pacing, true);
                 }
             }
         }
     }
 
     private static void run(EmbeddedMongo server, LimitedPlatforms fakes, ContentPack content, String platform, int pairings,
-                            int instances, boolean split, boolean print) throws Exception {
+                            int instances, String pacing, boolean print) throws Exception {
         boolean slack = platform.equals("slack");
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), TERM_TIME));
         String db = "limits_" + platform + "_" + instances;
@@ -109,7 +116,7 @@ public final class LimitsBench {
             nudges = seed(storage, platform, pairings, fakes.teamsServiceUrl(), clock);
         }
         int pace = slack ? BenchSlackSenders.defaultPostsPerMinute() : BenchTeamsSenders.defaultTenantPerSecond();
-        if (split && instances > 1) {
+        if (pacing.equals("split") && instances > 1) {
             pace = pace / instances;
         }
         double limit = slack ? LimitedPlatforms.SLACK_WORKSPACE_PER_MINUTE / 60.0 : LimitedPlatforms.TEAMS_TENANT_PER_SECOND;
@@ -122,11 +129,29 @@ public final class LimitsBench {
         ExecutorService pool = Executors.newFixedThreadPool(instances);
         List<Future<Dispatcher.Report>> runs = new ArrayList<>();
         long start = System.nanoTime();
+        // with shared pacing each instance beats in the store, as the app does every 10 s, and all have beaten
+        // before the first send (as a new instance's first beat comes before it sends)
+        List<InstanceShare> shares = new ArrayList<>();
+        List<MongoStorage> owns = new ArrayList<>();
         for (int k = 0; k < instances; k++) {
             MongoStorage own = MongoStorage.connect(server.connectionString(), db);
+            owns.add(own);
+            if (pacing.equals("shared")) {
+                InstanceShare share = new InstanceShare(own.instances(), clock, "limits-" + k);
+                share.beat();
+                shares.add(share);
+            }
+        }
+        shares.forEach(InstanceShare::beat);
+        java.util.concurrent.ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+        heartbeat.scheduleWithFixedDelay(() -> shares.forEach(InstanceShare::beat), InstanceShare.EVERY.toMillis(),
+                InstanceShare.EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        for (int k = 0; k < instances; k++) {
+            MongoStorage own = owns.get(k);
             connections.add(own);
-            Sender real = slack ? BenchSlackSenders.create(fakes.slackApiUrl(), own.conversationRefs(), clock, pace)
-                    : BenchTeamsSenders.create(own.conversationRefs(), clock, pace);
+            InstanceShare share = shares.isEmpty() ? null : shares.get(k);
+            Sender real = slack ? BenchSlackSenders.create(fakes.slackApiUrl(), own.conversationRefs(), clock, pace, share)
+                    : BenchTeamsSenders.create(own.conversationRefs(), clock, pace, share);
             Sender counted = counting(real, delivered, lastDelivered);
             Dispatcher d = new Dispatcher(new NudgeStore(own.database()), own.people(), own.preferences(),
                     SchoolCalendars.englandDefault(), new NudgeComposer(own.people(), content, own.actions(), NudgeInputs.NONE),
@@ -140,6 +165,7 @@ public final class LimitsBench {
             Thread.sleep(250);
         }
         stop.set(true);
+        heartbeat.shutdownNow();
         int retried = 0;
         for (Future<Dispatcher.Report> f : runs) {
             retried += f.get().retried();
@@ -156,7 +182,8 @@ public final class LimitsBench {
         long posts = seen.posts.get();
         double rate = posts / seconds;
         int notSent = nudges - statuses.getOrDefault(NudgeStore.Status.SENT, 0);
-        String paceText = slack ? pace + "/min" : pace + "/s";
+        int each = pacing.equals("shared") ? pace / instances : pace;
+        String paceText = (slack ? each + "/min" : each + "/s") + (pacing.equals("shared") && instances > 1 ? " (shared)" : "");
         System.out.printf("| %s | %d | %s | %,d | %,d | %.1f | %.2f | %.2f | %.1f%% | %,d | %d | %d | %d |%n",
                 slack ? "Slack (chat.postMessage, workspace)" : "Teams (per tenant)", instances, paceText, delivered.get(), posts,
                 seconds, rate, limit, 100 * rate / limit, seen.refused.get(), seen.twice.get(), retried, notSent);

@@ -67,7 +67,8 @@ class SchedulerConfiguration {
 
     /**
      * The nightly housekeeping every instance runs (each step is idempotent, so two instances running it is
-     * harmless): old nudge records, platform delivery ids older than any retry, expired link codes, and the
+     * harmless): old nudge records, platform delivery ids older than any retry, expired link codes, heartbeats of
+     * instances that stopped without leaving, and the
      * retention rule for people whose induction ended long ago. No TTL indexes: the embedded store has none.
      */
     static void cleanUp(NudgeStore store, MongoStorage storage, RetentionJob retention, java.time.Instant now,
@@ -75,6 +76,7 @@ class SchedulerConfiguration {
         log.info("clean-up removed {} old nudge records", store.cleanUp(now.minus(keep)));
         log.info("clean-up forgot {} old platform deliveries", storage.inboundDedup().forgetBefore(now.minus(java.time.Duration.ofDays(2))));
         log.info("clean-up removed {} expired link codes", storage.linkCodes().deleteExpired(now));
+        log.info("clean-up forgot {} instances that stopped without leaving", storage.instances().forgetBefore(now.minus(java.time.Duration.ofDays(1))));
         if (retention != null) {
             log.info("retention erased the records of {} people past the retention period", retention.run());
         }

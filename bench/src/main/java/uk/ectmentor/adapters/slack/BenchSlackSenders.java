@@ -7,6 +7,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.delivery.Sender;
 
 /**
@@ -20,6 +21,12 @@ public final class BenchSlackSenders {
     }
 
     public static Sender create(String apiUrl, ConversationRefStore dmChannels, Clock clock, int postsPerMinute) {
+        return create(apiUrl, dmChannels, clock, postsPerMinute, null);
+    }
+
+    /** As above; with a {@code share}, paced at its share of {@code postsPerMinute}, as the app wires it. */
+    public static Sender create(String apiUrl, ConversationRefStore dmChannels, Clock clock, int postsPerMinute,
+                                InstanceShare share) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl);
         config.setStatsEnabled(false);
@@ -27,6 +34,9 @@ public final class BenchSlackSenders {
                 new ChannelLimiter(clock, SlackConfiguration.POST_INTERVAL, postsPerMinute),
                 new ChannelLimiter(clock, Duration.ZERO, SlackPoster.TIER_3_PER_MINUTE), Pacer.sleeping(),
                 SlackConfiguration.LONGEST_PACE);
+        if (share != null) {
+            share.onChange(poster::share);
+        }
         return new SlackSender(poster, new SlackRenderer(new SlackForms()), new DmChannels(poster, dmChannels, clock),
                 SlackConfiguration.LONGEST_NUDGE_PACE);
     }

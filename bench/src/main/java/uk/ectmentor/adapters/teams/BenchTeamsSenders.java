@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.random.RandomGenerator;
 
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.delivery.Sender;
 
 /**
@@ -17,11 +18,20 @@ public final class BenchTeamsSenders {
     }
 
     public static Sender create(ConversationRefStore refs, Clock clock, int tenantPerSecond) {
+        return create(refs, clock, tenantPerSecond, null);
+    }
+
+    /** As above; with a {@code share}, paced at its share of {@code tenantPerSecond}, as the app wires it. */
+    public static Sender create(ConversationRefStore refs, Clock clock, int tenantPerSecond, InstanceShare share) {
         AdaptiveCardRenderer renderer = new AdaptiveCardRenderer();
         BotFrameworkPort port = new SdkBotFramework(new TeamsProperties(null, null, null, null, null, null),
                 new TeamsAdapter(null, refs, renderer, clock), clock);
         TeamsThrottle.Limits limits = new TeamsThrottle.Limits(tenantPerSecond, TeamsThrottle.Limits.DEFAULT.perConversation());
-        return new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault(), limits);
+        TeamsSender sender = new TeamsSender(port, refs, renderer, clock, Sleeper.REAL, RandomGenerator.getDefault(), limits);
+        if (share != null) {
+            share.onChange(sender::share);
+        }
+        return sender;
     }
 
     /** The default per-tenant pace, sends a second. */

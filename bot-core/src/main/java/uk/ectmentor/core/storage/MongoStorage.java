@@ -51,6 +51,7 @@ public final class MongoStorage implements AutoCloseable {
     private final MongoConversationRefStore conversationRefs;
     private final MongoPreferencesStore preferences;
     private final MongoWebInbox webInbox;
+    private final MongoInstanceStore instances;
 
     private MongoStorage(MongoClient client, MongoDatabase database, FieldCipher cipher) {
         this.client = client;
@@ -76,6 +77,7 @@ public final class MongoStorage implements AutoCloseable {
         this.conversationRefs = new MongoConversationRefStore(database);
         this.preferences = new MongoPreferencesStore(database);
         this.webInbox = new MongoWebInbox(database);
+        this.instances = new MongoInstanceStore(database);
     }
 
     /**
@@ -197,6 +199,11 @@ public final class MongoStorage implements AutoCloseable {
 
     public InboundDedupStore inboundDedup() {
         return inboundDedup;
+    }
+
+    /** The instances sharing this store, by their heartbeats. */
+    public uk.ectmentor.core.delivery.InstanceStore instances() {
+        return instances;
     }
 
     public LinkCodeStore linkCodes() {

@@ -23,7 +23,8 @@ final class ChannelLimiter {
     private static final int PRUNE_AT = 10_000;
     private final Clock clock;
     private final Duration interval;
-    private final Duration workspaceSpacing;
+    private final int workspacePerMinute;
+    private Duration workspaceSpacing;
     private final Map<String, Instant> nextFree = new HashMap<>();
     private final Map<String, Instant> lastDone = new HashMap<>();
     private final List<Instant> workspace = new ArrayList<>();
@@ -47,17 +48,32 @@ final class ChannelLimiter {
         }
         this.clock = clock;
         this.interval = interval;
-        // rounded up, so a minute never holds one send too many
-        this.workspaceSpacing = workspacePerMinute == 0 ? Duration.ZERO
-                : Duration.ofNanos((60_000_000_000L + workspacePerMinute - 1) / workspacePerMinute);
+        this.workspacePerMinute = workspacePerMinute;
+        this.workspaceSpacing = spacing(workspacePerMinute, 1);
+    }
+
+    /** Even spacing for {@code perMinute} a minute shared by {@code instances}; rounded up, so a minute never holds one too many. */
+    private static Duration spacing(int perMinute, int instances) {
+        return perMinute == 0 ? Duration.ZERO : Duration.ofNanos((60_000_000_000L * instances + perMinute - 1) / perMinute);
     }
 
     Clock clock() {
         return clock;
     }
 
-    Duration workspaceSpacing() {
+    synchronized Duration workspaceSpacing() {
         return workspaceSpacing;
+    }
+
+    /**
+     * {@code instances} share the workspace pace (see {@code InstanceShare}): this one takes 1/{@code instances} of
+     * it. The per-channel interval stays per instance: a channel is rarely posted to by two instances in one second.
+     */
+    synchronized void share(int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("at least one instance, not " + instances);
+        }
+        workspaceSpacing = spacing(workspacePerMinute, instances);
     }
 
     /** Reserves the channel's next slot; returns how long from now until it (zero when free now). */

@@ -26,6 +26,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 
 import uk.ectmentor.core.content.ContentPack;
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.home.HomePage;
 import uk.ectmentor.core.storage.MongoStorage;
@@ -102,10 +103,11 @@ public class SlackConfiguration {
     /**
      * Posts paced per channel and workspace-wide ({@code bot.slack.posts-per-minute},
      * {@code BOT_SLACK_POSTS_PER_MINUTE}), and conversations.open paced to Tier 3
-     * ({@code bot.slack.opens-per-minute}, {@code BOT_SLACK_OPENS_PER_MINUTE}). The paces are per instance.
+     * ({@code bot.slack.opens-per-minute}, {@code BOT_SLACK_OPENS_PER_MINUTE}). These are the paces for the app as a
+     * whole: with several instances on one store, each takes its share ({@link InstanceShare}).
      */
     @Bean
-    SlackPoster slackPoster(MethodsClient slackMethods, Clock clock, ObjectProvider<Pacer> pacer,
+    SlackPoster slackPoster(MethodsClient slackMethods, Clock clock, ObjectProvider<Pacer> pacer, ObjectProvider<InstanceShare> shares,
                             @org.springframework.beans.factory.annotation.Value("${bot.slack.posts-per-minute:" + POSTS_PER_MINUTE + "}") int postsPerMinute,
                             @org.springframework.beans.factory.annotation.Value("${bot.slack.opens-per-minute:" + SlackPoster.TIER_3_PER_MINUTE + "}") int opensPerMinute) {
         if (postsPerMinute < 1 || opensPerMinute < 1) {
@@ -114,8 +116,10 @@ public class SlackConfiguration {
         }
         log.info("Slack: posting at most {} messages a minute across the workspace, about 1 a second per channel; "
                 + "conversations.open at most {} a minute", postsPerMinute, opensPerMinute);
-        return new SlackPoster(slackMethods, new ChannelLimiter(clock, POST_INTERVAL, postsPerMinute),
+        SlackPoster poster = new SlackPoster(slackMethods, new ChannelLimiter(clock, POST_INTERVAL, postsPerMinute),
                 new ChannelLimiter(clock, Duration.ZERO, opensPerMinute), pacer.getIfAvailable(Pacer::sleeping), LONGEST_PACE);
+        shares.ifAvailable(share -> share.onChange(poster::share));
+        return poster;
     }
 
     @Bean

@@ -64,6 +64,16 @@ final class SlackPoster {
         return longestPause;
     }
 
+    Duration workspaceSpacing() {
+        return limiter.workspaceSpacing();
+    }
+
+    /** {@code instances} share the workspace paces of posts and of conversations.open (see {@code InstanceShare}). */
+    void share(int instances) {
+        limiter.share(instances);
+        opens.share(instances);
+    }
+
     /** What a post achieved: how many messages Slack accepted, and how it ended. */
     record Posted(int delivered, DeliveryResult result) {
     }

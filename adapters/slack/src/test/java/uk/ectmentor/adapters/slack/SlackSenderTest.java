@@ -1,6 +1,7 @@
 package uk.ectmentor.adapters.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import uk.ectmentor.core.chat.UserRef;
 import uk.ectmentor.core.delivery.ConversationRefStore;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.DeliveryResult.Outcome;
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.storage.EmbeddedMongo;
 import uk.ectmentor.core.storage.MongoStorage;
 import uk.ectmentor.core.testing.MutableClock;
@@ -201,6 +203,44 @@ class SlackSenderTest {
         // a slot too far away is not booked, so it holds nobody up
         assertThat(fresh.tryReserve("A", Duration.ofMillis(500))).isEqualTo(new ChannelLimiter.Slot(Duration.ofSeconds(2), false));
         assertThat(fresh.reserve("D")).isEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void twoInstancesEachTakeHalfTheWorkspacePaceAndOneLeftAloneTakesItAll() {
+        ChannelLimiter limiter = new ChannelLimiter(clock, Duration.ofSeconds(1), 300);
+        limiter.share(2);
+        assertThat(limiter.reserve("A")).isZero();
+        assertThat(limiter.reserve("B")).as("150 a minute: 400 ms apart").isEqualTo(Duration.ofMillis(400));
+        List<java.time.Instant> sends = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            clock.advance(limiter.reserve("S" + i));
+            sends.add(clock.instant());
+        }
+        assertThat(maxIn(sends, Duration.ofMinutes(1))).isEqualTo(150);
+
+        limiter.share(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(limiter.reserve("C")).isZero();
+        assertThat(limiter.reserve("D")).isEqualTo(Duration.ofMillis(200));
+        assertThatThrownBy(() -> limiter.share(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theConfiguredPosterTakesItsShareFromTheInstancesOnTheStore() throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
+             MongoStorage storage = MongoStorage.connect(server.connectionString(), "share")) {
+            InstanceShare share = new InstanceShare(storage.instances(), clock, "here");
+            org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+                    new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("share", share));
+            SlackPoster poster = new SlackConfiguration().slackPoster(Slack.getInstance(config()).methods("xoxb-test"), clock,
+                    beans.getBeanProvider(Pacer.class), beans.getBeanProvider(InstanceShare.class), 300, 48);
+            share.beat();
+            assertThat(poster.workspaceSpacing()).isEqualTo(Duration.ofMillis(200));
+
+            storage.instances().beat("another-instance", clock.instant().plus(InstanceShare.LASTS));
+            share.beat();
+            assertThat(poster.workspaceSpacing()).as("two instances: 150 a minute each").isEqualTo(Duration.ofMillis(400));
+        }
     }
 
     @Test

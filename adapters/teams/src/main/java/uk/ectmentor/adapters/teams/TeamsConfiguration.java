@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.storage.MongoStorage;
@@ -61,16 +62,20 @@ public class TeamsConfiguration {
      * Proactive sends paced to Teams' limits less a margin: {@code bot.teams.tenant-per-second}
      * ({@code BOT_TEAMS_TENANT_PER_SECOND}, 48 of Teams' 50) and {@code bot.teams.conversation-limits}
      * ({@code BOT_TEAMS_CONVERSATION_LIMITS}, {@value TeamsThrottle.Limits#DEFAULT_CONVERSATION}). Its short waits
-     * (throttle, backoff) sleep unless a {@link Sleeper} bean is given (tests: one that moves their clock).
+     * (throttle, backoff) sleep unless a {@link Sleeper} bean is given (tests: one that moves their clock). The tenant
+     * pace is the app's as a whole: with several instances on one store, each takes its share ({@link InstanceShare}).
      */
     @Bean
     TeamsSender teamsSender(BotFrameworkPort port, ConversationRefStore refs, AdaptiveCardRenderer renderer, Clock clock,
                             @Value("${bot.teams.tenant-per-second:48}") int tenantPerSecond,
                             @Value("${bot.teams.conversation-limits:" + TeamsThrottle.Limits.DEFAULT_CONVERSATION + "}") String conversationLimits,
-                            ObjectProvider<Sleeper> sleeper) {
+                            ObjectProvider<Sleeper> sleeper, ObjectProvider<InstanceShare> shares) {
         TeamsThrottle.Limits limits = new TeamsThrottle.Limits(tenantPerSecond, TeamsThrottle.Limits.parseWindows(conversationLimits));
         log.info("teams: proactive sends at most {} a second per tenant, per conversation {}", tenantPerSecond, conversationLimits);
-        return new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL), RandomGenerator.getDefault(), limits);
+        TeamsSender sender = new TeamsSender(port, refs, renderer, clock, sleeper.getIfAvailable(() -> Sleeper.REAL),
+                RandomGenerator.getDefault(), limits);
+        shares.ifAvailable(share -> share.onChange(sender::share));
+        return sender;
     }
 
     /**

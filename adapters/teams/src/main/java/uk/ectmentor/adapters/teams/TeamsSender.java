@@ -62,6 +62,15 @@ public final class TeamsSender implements Sender {
         return "teams";
     }
 
+    /** {@code instances} share the tenant limit (see {@code InstanceShare}). */
+    void share(int instances) {
+        throttle.share(instances);
+    }
+
+    TeamsThrottle throttle() {
+        return throttle;
+    }
+
     @Override
     public DeliveryResult send(UserRef to, List<Message> messages) {
         if (messages.isEmpty()) {

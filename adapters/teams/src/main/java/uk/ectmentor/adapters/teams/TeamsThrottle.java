@@ -97,7 +97,7 @@ final class TeamsThrottle {
 
     private final Clock clock;
     private final Limits limits;
-    private final Duration spacing;
+    private Duration spacing;
     private final Duration keep;
     private final Map<String, List<Instant>> conversations = new HashMap<>();
     private final Map<String, List<Instant>> tenants = new HashMap<>();
@@ -118,6 +118,22 @@ final class TeamsThrottle {
 
     Limits limits() {
         return limits;
+    }
+
+    /**
+     * {@code instances} share the tenant limit (see {@code InstanceShare}): sends in a tenant are spaced
+     * {@code instances} times as far apart. The per-conversation windows stay per instance: one person's
+     * conversation is rarely sent to by two instances in the same second.
+     */
+    synchronized void share(int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("at least one instance, not " + instances);
+        }
+        spacing = limits.tenantSpacing().multipliedBy(instances);
+    }
+
+    synchronized Duration tenantSpacing() {
+        return spacing;
     }
 
     /** Books a send to {@code conversation} in {@code tenant}; returns how long to wait before making it. */

@@ -10,6 +10,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import uk.ectmentor.core.delivery.InstanceShare;
+import uk.ectmentor.core.storage.EmbeddedMongo;
+import uk.ectmentor.core.storage.MongoStorage;
 import uk.ectmentor.core.testing.MutableClock;
 
 /** The throttle against Teams' published limits (less its margin), on a clock moved by hand. */
@@ -46,6 +49,41 @@ class TeamsThrottleTest {
             assertThat(Duration.between(sends.get(i - 1), sends.get(i))).isGreaterThanOrEqualTo(TeamsThrottle.Limits.DEFAULT.tenantSpacing());
         }
         assertThat(throttle.reserve("conv-x", "other-tenant")).as("another tenant is not held up").isZero();
+    }
+
+    @Test
+    void twoInstancesEachSendAtHalfTheTenantPaceAndOneLeftAloneAtAllOfIt() {
+        Duration spacing = TeamsThrottle.Limits.DEFAULT.tenantSpacing();
+        throttle.share(2);
+        List<Instant> sends = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            clock.advance(throttle.reserve("conv-" + i, "tenant"));
+            sends.add(clock.instant());
+        }
+        assertThat(maxIn(sends, Duration.ofSeconds(1))).isEqualTo(24);
+
+        throttle.share(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(throttle.reserve("conv-a", "tenant")).isZero();
+        assertThat(throttle.reserve("conv-b", "tenant")).isEqualTo(spacing);
+        assertThatThrownBy(() -> throttle.share(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theConfiguredSenderTakesItsShareFromTheInstancesOnTheStore() {
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory();
+             MongoStorage storage = MongoStorage.connect(server.connectionString(), "share")) {
+            InstanceShare share = new InstanceShare(storage.instances(), clock, "here");
+            org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+                    new org.springframework.beans.factory.support.StaticListableBeanFactory(java.util.Map.of("share", share));
+            storage.instances().beat("another-instance", clock.instant().plus(InstanceShare.LASTS));
+            share.beat();
+            TeamsSender sender = new TeamsConfiguration().teamsSender(null, storage.conversationRefs(), null, clock, 48,
+                    TeamsThrottle.Limits.DEFAULT_CONVERSATION, beans.getBeanProvider(Sleeper.class),
+                    beans.getBeanProvider(InstanceShare.class));
+            assertThat(sender.throttle().tenantSpacing()).as("two instances: 24 a second each")
+                    .isEqualTo(TeamsThrottle.Limits.DEFAULT.tenantSpacing().multipliedBy(2));
+        }
     }
 
     @Test
