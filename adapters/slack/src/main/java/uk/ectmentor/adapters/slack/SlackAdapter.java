@@ -54,19 +54,23 @@ final class SlackAdapter {
     static final Set<String> HANDLED_EVENTS = Set.of("message", "app_home_opened");
     /** response_url takes at most five posts. */
     static final int RESPONSE_URL_POSTS = 5;
-    private static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(5);
+    /**
+     * How long, in all, a reply may wait for the pace (this instance's, or Slack's 429 Retry-After) before it is given
+     * up and logged. A reply answers something the person just did; it is worth a wait rather than dropped.
+     */
+    static final Duration LONGEST_REPLY_WAIT = Duration.ofSeconds(60);
     /** A kept message still unanswered after this long was lost by a process that stopped. */
     static final Duration RECOVER_AFTER = Duration.ofMinutes(1);
     static final Duration RECOVERY_LEASE = Duration.ofMinutes(5);
     /**
      * A message queued in memory is claimed for this long from when it arrived (in the same write that keeps it),
      * so recovery leaves it to this instance; one left by a crash is retaken after it. A worker that starts on it
-     * with less than {@link #HANDLING_MARGIN} left renews the claim first (more than any handling takes: reply
-     * waits are capped at seconds). Long enough that a full queue (1,000 replies at the workspace pace of about
-     * five a second) is worked through before any renewal.
+     * with less than {@link #HANDLING_MARGIN} left renews the claim first (more than its handling may take: a
+     * reply waits at most {@link #LONGEST_REPLY_WAIT} for the pace). Long enough that a full queue (1,000 replies at
+     * the workspace pace of about five a second) is worked through before any renewal.
      */
     static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
-    static final Duration HANDLING_MARGIN = Duration.ofSeconds(60);
+    static final Duration HANDLING_MARGIN = Duration.ofSeconds(90);
     private static final int RECOVERY_BATCH = 50;
 
     private final ConversationEngine engine;
@@ -362,16 +366,25 @@ final class SlackAdapter {
                 posted = poster.post(target, messages);
             }
         }
-        if (posted.result().outcome() == DeliveryResult.Outcome.RETRY_LATER) {
-            Duration wait = posted.result().retryAfter() == null ? Duration.ofSeconds(1) : posted.result().retryAfter();
-            if (wait.compareTo(LONGEST_RETRY_WAIT) <= 0) {
-                try {
-                    pacer.pause(wait);
-                    posted = poster.post(target, messages.subList(posted.delivered(), messages.size()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        // held up (a busy channel or workspace pace, or Slack's 429): wait as told and go on from the first message not
+        // sent, until all are sent or the waits would add up to more than LONGEST_REPLY_WAIT
+        int sent = posted.delivered();
+        Duration waited = Duration.ZERO;
+        while (posted.result().outcome() == DeliveryResult.Outcome.RETRY_LATER && sent < messages.size()) {
+            Duration told = posted.result().retryAfter();
+            Duration wait = told == null || told.isZero() || told.isNegative() ? Duration.ofSeconds(1) : told;
+            waited = waited.plus(wait);
+            if (waited.compareTo(LONGEST_REPLY_WAIT) > 0) {
+                break;
             }
+            try {
+                pacer.pause(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            posted = poster.post(target, messages.subList(sent, messages.size()));
+            sent += posted.delivered();
         }
         if (posted.result().outcome() != DeliveryResult.Outcome.DELIVERED) {
             log.warn("reply not delivered: {}", posted.result().detail());

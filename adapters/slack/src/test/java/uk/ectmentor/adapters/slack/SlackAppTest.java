@@ -285,6 +285,28 @@ class SlackAppTest {
     }
 
     @Test
+    void aReplySlackHoldsUpIsSentOnceTheWaitsAreOverAndGivenUpOnlyAfterAMinute() throws Exception {
+        SlackTestApp.PAUSES.clear();
+        String limited = "{\"ok\":false,\"error\":\"ratelimited\"}";
+        FAKE.answerNext("chat.postMessage", 429, limited, Map.of("Retry-After", "20"));
+        FAKE.answerNext("chat.postMessage", 429, limited, Map.of("Retry-After", "30"));
+        slack.dm(SlackTestApp.SAM, "reflect: held up twice by Slack");
+        idle();
+        assertThat(FAKE.calls("chat.postMessage")).as("two 429s, then through").hasSize(3);
+        assertThat(text(FAKE.calls("chat.postMessage").get(2))).contains("Saved to your learning log");
+        assertThat(SlackTestApp.PAUSES).contains(Duration.ofSeconds(20), Duration.ofSeconds(30));
+
+        FAKE.reset();
+        bot.clock.advance(Duration.ofMinutes(1));
+        FAKE.answerNext("chat.postMessage", 429, limited, Map.of("Retry-After", "45"));
+        FAKE.answerNext("chat.postMessage", 429, limited, Map.of("Retry-After", "45"));
+        slack.dm(SlackTestApp.SAM, "reflect: held up too long");
+        idle();
+        assertThat(FAKE.calls("chat.postMessage")).as("a second wait of 45 s would pass the minute: given up").hasSize(2);
+        assertThat(samsLog()).anyMatch(e -> e.text().equals("held up too long"));
+    }
+
+    @Test
     void aButtonInAPrivateReplyIsAnsweredPrivatelyThroughItsResponseUrl() throws Exception {
         HttpResponse<String> r = slack.blockAction(SlackTestApp.ALEX, "say~0", "prompts", "C-STAFFROOM", FAKE.responseUrl());
         assertThat(r.statusCode()).isEqualTo(200);
