@@ -367,12 +367,14 @@ final class SlackAdapter {
             }
         }
         // held up (a busy channel or workspace pace, or Slack's 429): wait as told and go on from the first message not
-        // sent, until all are sent or the waits would add up to more than LONGEST_REPLY_WAIT
+        // sent, until all are sent or the waits would add up to more than LONGEST_REPLY_WAIT; a failure with no wait
+        // given (Slack erring, unreachable) is tried again after 1 s, 2 s, 4 s and so on
         int sent = posted.delivered();
         Duration waited = Duration.ZERO;
+        int untold = 0;
         while (posted.result().outcome() == DeliveryResult.Outcome.RETRY_LATER && sent < messages.size()) {
             Duration told = posted.result().retryAfter();
-            Duration wait = told == null || told.isZero() || told.isNegative() ? Duration.ofSeconds(1) : told;
+            Duration wait = told == null || told.isZero() || told.isNegative() ? Duration.ofSeconds(1L << Math.min(untold++, 5)) : told;
             waited = waited.plus(wait);
             if (waited.compareTo(LONGEST_REPLY_WAIT) > 0) {
                 break;

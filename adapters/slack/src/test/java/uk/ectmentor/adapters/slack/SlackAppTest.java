@@ -307,6 +307,18 @@ class SlackAppTest {
     }
 
     @Test
+    void aReplySlackFailsToTakeIsTriedAgainWithLongerWaits() throws Exception {
+        SlackTestApp.PAUSES.clear();
+        for (int i = 0; i < 3; i++) {
+            FAKE.failNext("chat.postMessage", "internal_error");
+        }
+        slack.dm(SlackTestApp.SAM, "reflect: Slack erred three times");
+        idle();
+        assertThat(FAKE.calls("chat.postMessage")).as("three failures, then through").hasSize(4);
+        assertThat(SlackTestApp.PAUSES).containsSubsequence(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
     void aButtonInAPrivateReplyIsAnsweredPrivatelyThroughItsResponseUrl() throws Exception {
         HttpResponse<String> r = slack.blockAction(SlackTestApp.ALEX, "say~0", "prompts", "C-STAFFROOM", FAKE.responseUrl());
         assertThat(r.statusCode()).isEqualTo(200);
