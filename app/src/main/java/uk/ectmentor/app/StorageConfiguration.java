@@ -2,7 +2,6 @@ package uk.ectmentor.app;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.Nullable;
 
+import uk.ectmentor.core.delivery.DaemonTimer;
 import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.storage.EmbeddedMongo;
 import uk.ectmentor.core.storage.MongoStorage;
@@ -85,11 +85,7 @@ class StorageConfiguration {
     /** Renews the heartbeat every {@link InstanceShare#EVERY}; stopped before the share leaves the store. */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService instanceHeartbeat(InstanceShare share) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "instance-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = DaemonTimer.named("instance-heartbeat");
         long every = InstanceShare.EVERY.toMillis();
         timer.scheduleWithFixedDelay(share::beat, every, every, TimeUnit.MILLISECONDS);
         return timer;

@@ -18,9 +18,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>A commit writes each page it changed whole, so storing one document re-encodes the others sharing its page.
  * With Java serialization that was most of the embedded store's allocation (a stream, class descriptors and a
  * handle table per document) and a quarter of the bot's under load. A document the server's BSON encoder cannot
- * write falls back to Java serialization, so a commit never fails on its account: a value it has no BSON type for,
- * or a document another command is changing while this commit writes its page (mongo-java-server updates a stored
- * document in place, and its own commit writes the page again before that update is acknowledged).
+ * write (a value it has no BSON type for) falls back to Java serialization, so a commit never fails on its account.
+ * Stored documents are never changed in place ({@link EmbeddedH2Backend} applies updates to copies), so a page is
+ * never written with a document half-updated.
  *
  * <p>Files written before this type still open (their documents are read the old way and rewritten as BSON when
  * their page next changes); mongo-java-server's stock backend cannot read documents written by it.

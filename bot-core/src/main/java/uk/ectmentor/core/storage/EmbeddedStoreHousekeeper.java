@@ -1,6 +1,5 @@
 package uk.ectmentor.core.storage;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
+
+import uk.ectmentor.core.delivery.DaemonTimer;
 
 /**
  * Keeps the embedded store's file from growing without bound, on a daemon thread of its own.
@@ -57,11 +58,7 @@ final class EmbeddedStoreHousekeeper implements AutoCloseable {
 
     /** A housekeeper that runs every {@code periodMillis} on a daemon thread until closed. */
     static EmbeddedStoreHousekeeper every(long periodMillis, MVStore store) {
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "embedded-store-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService thread = DaemonTimer.named("embedded-store-housekeeping");
         EmbeddedStoreHousekeeper keeper = new EmbeddedStoreHousekeeper(store, thread);
         thread.scheduleWithFixedDelay(keeper::runSafely, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
         return keeper;

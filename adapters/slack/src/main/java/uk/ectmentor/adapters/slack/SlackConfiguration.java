@@ -26,6 +26,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 
 import uk.ectmentor.core.content.ContentPack;
+import uk.ectmentor.core.delivery.DaemonTimer;
 import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.home.HomePage;
@@ -164,11 +165,7 @@ public class SlackConfiguration {
     java.util.concurrent.ScheduledExecutorService slackRecovery(SlackAdapter adapter,
             @org.springframework.beans.factory.annotation.Value("${bot.slack.recovery-interval:PT30S}") Duration every) {
         String owner = "slack-" + java.util.UUID.randomUUID();
-        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "slack-recovery");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ScheduledExecutorService timer = DaemonTimer.named("slack-recovery");
         timer.scheduleWithFixedDelay(() -> {
             try {
                 adapter.recoverUnhandled(owner);

@@ -3,7 +3,6 @@ package uk.ectmentor.adapters.teams;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -18,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.DaemonTimer;
 import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.engine.ConversationEngine;
@@ -101,11 +101,7 @@ public class TeamsConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService teamsRecovery(TeamsInbox inbox, @Value("${bot.teams.recovery-interval:PT30S}") Duration every) {
         String owner = "teams-" + UUID.randomUUID();
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "teams-recovery");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService timer = DaemonTimer.named("teams-recovery");
         long period = Math.max(1, every.toSeconds());
         timer.scheduleWithFixedDelay(() -> {
             try {
