@@ -82,12 +82,20 @@ class StorageConfiguration {
         return share;
     }
 
-    /** Renews the heartbeat every {@link InstanceShare#EVERY}; stopped before the share leaves the store. */
+    /**
+     * Renews the heartbeat every {@link InstanceShare#EVERY}, then ends the claims of instances whose heartbeat ran
+     * out {@link InstanceShare#TAKEN_OVER_AFTER} ago, so the messages a dead instance had queued are answered a
+     * couple of minutes after it died. The first round runs at once: a restart long after a crash frees the crashed
+     * run's claims straight away. Stopped before the share leaves the store.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService instanceHeartbeat(InstanceShare share) {
+    ScheduledExecutorService instanceHeartbeat(InstanceShare share, MongoStorage storage) {
         ScheduledExecutorService timer = DaemonTimer.named("instance-heartbeat");
         long every = InstanceShare.EVERY.toMillis();
-        timer.scheduleWithFixedDelay(share::beat, every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            share.beat();
+            share.releaseLapsed(storage.inboundDedup());
+        }, 0, every, TimeUnit.MILLISECONDS);
         return timer;
     }
 

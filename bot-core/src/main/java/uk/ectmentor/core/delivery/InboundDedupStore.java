@@ -55,11 +55,19 @@ public interface InboundDedupStore {
     /**
      * Claims one kept message for {@code owner} until {@code now + lease}, just before the instance that took it in
      * handles it from memory, when it waited so long that its claim from {@link #accept(Pending, String, Duration)}
-     * may run out: false when recovery (or another instance) holds a live claim on it, or it was already handled,
+     * may run out, or the instance's heartbeat had a break: false when recovery (or another instance) holds a live claim on it, or it was already handled,
      * so a message that waited in a long queue is never answered twice. True as well when no record was kept (the
      * store was down when it arrived), so such a message is still answered.
      */
-    boolean claim(String key, String owner, Instant now, Duration lease);
+    default boolean claim(String key, String owner, Instant now, Duration lease) {
+        return claim(key, owner, owner, now, lease);
+    }
+
+    /**
+     * As {@link #claim(String, String, Instant, Duration)} for a claim made as {@code was}, which moves to
+     * {@code owner} (the same process under its name now, after a break in its heartbeat: see {@link ClaimHolder}).
+     */
+    boolean claim(String key, String was, String owner, Instant now, Duration lease);
 
     /**
      * Ends every claim on a message still pending, so that recovery may take it as soon as it is old enough. Only for
@@ -67,6 +75,13 @@ public interface InboundDedupStore {
      * it was then made by a process that has stopped, whose queue went with it. Returns how many were ended.
      */
     long releaseClaims();
+
+    /**
+     * Ends every claim on a message still pending made by the instance named {@code holder} (an owner
+     * {@code holder + "/" + role}, see {@link ClaimHolder#owner}), which has stopped: recovery may then take those
+     * messages as soon as they are old enough. Returns how many were ended.
+     */
+    long releaseClaimsOf(String holder);
 
     /** Forgets deliveries received before {@code cutoff} (platforms stop retrying long before). */
     long forgetBefore(Instant cutoff);

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * Retakes a platform's messages that were answered to the platform but never handled (the process stopped
  * in between, or its work queue was full): claims them from the store under a lease, a batch at a time,
  * and queues each on the person's {@link OrderedWork}, while the queue has room. A message an instance queues in
- * memory is claimed for it in the write that keeps it ({@link #keep}), and the claim is renewed if it waited long
- * ({@link #ours}), so such a message is answered by its instance or by recovery, never by both.
+ * memory is claimed for it in the write that keeps it ({@link #keep}), and the claim is renewed in the store if it
+ * waited long or the instance's heartbeat had a break ({@link #ours}), so such a message is answered by its
+ * instance or by recovery, never by both.
  */
 public final class PendingRecovery {
     private static final Logger log = LoggerFactory.getLogger(PendingRecovery.class);
@@ -33,13 +34,14 @@ public final class PendingRecovery {
      * ({@link #ours}): one that waited in the queue past its claim may have been taken by another recovery, which
      * then answers it instead.
      *
+     * @param owner  the owner claims are made under, {@code holder}'s
      * @param after  only messages kept longer ago than this (the instance that took one may still be on it)
      * @param lease  how long a claim lasts; {@code margin}: renewed before handling when less than this is left
      * @param handle runs on the work queue for each message claimed and still held
      * @return how many were claimed
      */
-    public static int retake(InboundDedupStore dedup, String platform, OrderedWork work, Clock clock, String owner,
-                             Duration after, Duration lease, Duration margin, int batch,
+    public static int retake(InboundDedupStore dedup, String platform, OrderedWork work, Clock clock, ClaimHolder holder,
+                             String owner, Duration after, Duration lease, Duration margin, int batch,
                              Consumer<InboundDedupStore.Pending> handle) {
         int total = 0;
         while (true) {
@@ -51,7 +53,7 @@ public final class PendingRecovery {
             List<InboundDedupStore.Pending> claimed = dedup.claimUnhandled(platform, now.minus(after), now, owner, lease, room);
             for (InboundDedupStore.Pending p : claimed) {
                 work.submit(p.from().key(), () -> {
-                    if (ours(dedup, p.key(), owner, now, clock.instant(), lease, margin)) {
+                    if (ours(dedup, holder, p.key(), owner, now, clock.instant(), lease, margin)) {
                         handle.accept(p);
                     }
                 });
@@ -76,19 +78,20 @@ public final class PendingRecovery {
     }
 
     /**
-     * Whether the instance that took {@code key} in at {@code acceptedAt}, claiming it for {@code owner} (not its
-     * recovery's owner) until {@code acceptedAt + lease}, may handle it now. While at least {@code margin} of that
-     * claim is left (the usual case) the answer is yes without asking the store; after that the claim is renewed
-     * in the store, and the answer is false when recovery or another instance took it over or it was answered.
-     * With the store down it is handled (the engine then says it could not save anything).
+     * Whether the instance that claimed {@code key} for {@code owner} at {@code claimedAt}, until
+     * {@code claimedAt + lease}, may handle it now. While at least {@code margin} of that claim is left and
+     * {@code holder} says it still stands (the usual case) the answer is yes without asking the store; otherwise the
+     * claim is renewed in the store (under {@link ClaimHolder#renewed}), and the answer is false when recovery or
+     * another instance took it over or it was answered. With the store down it is handled (the engine then says it
+     * could not save anything).
      */
-    public static boolean ours(InboundDedupStore dedup, String key, String owner, Instant acceptedAt, Instant now,
-                               Duration lease, Duration margin) {
-        if (now.isBefore(acceptedAt.plus(lease).minus(margin))) {
+    public static boolean ours(InboundDedupStore dedup, ClaimHolder holder, String key, String owner, Instant claimedAt,
+                               Instant now, Duration lease, Duration margin) {
+        if (now.isBefore(claimedAt.plus(lease).minus(margin)) && holder.holds(owner, now)) {
             return true;
         }
         try {
-            boolean ours = dedup.claim(key, owner, now, lease);
+            boolean ours = dedup.claim(key, owner, holder.renewed(owner), now, lease);
             if (!ours) {
                 log.debug("{} is being answered by recovery or was answered already", key);
             }

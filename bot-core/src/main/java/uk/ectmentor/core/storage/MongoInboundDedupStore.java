@@ -20,6 +20,7 @@ import org.bson.conversions.Bson;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -110,10 +111,10 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     }
 
     @Override
-    public boolean claim(String key, String owner, Instant now, Duration lease) {
+    public boolean claim(String key, String was, String owner, Instant now, Duration lease) {
         return Mongo.call(() -> {
             long claimed = deliveries.updateOne(and(eq("_id", key), eq("pending", true),
-                            or(exists("claimUntil", false), lt("claimUntil", Date.from(now)), eq("owner", owner))),
+                            or(exists("claimUntil", false), lt("claimUntil", Date.from(now)), in("owner", was, owner))),
                     Updates.combine(Updates.set("owner", owner), Updates.set("claimUntil", Date.from(now.plus(lease)))))
                     .getModifiedCount();
             // not claimed: someone holds it or it is done, unless it was never kept at all
@@ -125,6 +126,25 @@ final class MongoInboundDedupStore implements InboundDedupStore {
     public long releaseClaims() {
         return Mongo.call(() -> deliveries.updateMany(and(eq("pending", true), exists("claimUntil")),
                 Updates.combine(Updates.unset("claimUntil"), Updates.unset("owner"), Updates.unset("round"))).getModifiedCount());
+    }
+
+    @Override
+    public long releaseClaimsOf(String holder) {
+        Bson owned = Filters.regex("owner", "^" + literal(holder + "/"));
+        return Mongo.call(() -> deliveries.updateMany(and(eq("pending", true), owned),
+                Updates.combine(Updates.unset("claimUntil"), Updates.unset("owner"), Updates.unset("round"))).getModifiedCount());
+    }
+
+    /** {@code text} as a pattern that matches only itself: a backslash before each ASCII character but letters and digits. */
+    static String literal(String text) {
+        StringBuilder b = new StringBuilder(text.length() * 2);
+        text.codePoints().forEach(c -> {
+            if (c < 128 && !Character.isLetterOrDigit(c)) {
+                b.append('\\');
+            }
+            b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 
     private Pending pending(Document d) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.delivery.PendingRecovery;
@@ -92,11 +93,11 @@ class PendingClaimTest {
         Hold busy = new Hold();
         try (OrderedWork work = new OrderedWork("test-rounds", 1, 16)) {
             assertThat(work.offer("busy", busy)).isTrue();
-            assertThat(PendingRecovery.retake(store, "slack", work, clock, "r", Duration.ofMinutes(1), LEASE, MARGIN, 5,
+            assertThat(PendingRecovery.retake(store, "slack", work, clock, ClaimHolder.alone(), "r", Duration.ofMinutes(1), LEASE, MARGIN, 5,
                     p -> answered.add(p.key()))).as("three full rounds, then the queue is full").isEqualTo(15);
             busy.release();
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
-            assertThat(PendingRecovery.retake(store, "slack", work, clock, "r", Duration.ofMinutes(1), LEASE, MARGIN, 5,
+            assertThat(PendingRecovery.retake(store, "slack", work, clock, ClaimHolder.alone(), "r", Duration.ofMinutes(1), LEASE, MARGIN, 5,
                     p -> answered.add(p.key()))).as("one round short of a batch ends it").isEqualTo(8);
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
         }
@@ -111,10 +112,10 @@ class PendingClaimTest {
         Hold slow = new Hold();
         try (OrderedWork first = new OrderedWork("test-first", 1, 10); OrderedWork second = new OrderedWork("test-second", 1, 10)) {
             first.submit("U-late", slow); // the first instance's worker is stuck on something slow
-            assertThat(PendingRecovery.retake(store, "slack", first, clock, "first", Duration.ofMinutes(1), LEASE, MARGIN, 50,
+            assertThat(PendingRecovery.retake(store, "slack", first, clock, ClaimHolder.alone(), "first", Duration.ofMinutes(1), LEASE, MARGIN, 50,
                     p -> answeredBy.add("first"))).isEqualTo(1);
             clock.advance(LEASE.plusSeconds(1));
-            assertThat(PendingRecovery.retake(store, "slack", second, clock, "second", Duration.ofMinutes(1), LEASE, MARGIN, 50,
+            assertThat(PendingRecovery.retake(store, "slack", second, clock, ClaimHolder.alone(), "second", Duration.ofMinutes(1), LEASE, MARGIN, 50,
                     p -> answeredBy.add("second"))).as("the first claim ran out").isEqualTo(1);
             assertThat(second.awaitIdle(Duration.ofSeconds(30))).isTrue();
             slow.release();
@@ -133,7 +134,7 @@ class PendingClaimTest {
             assertThat(work.offer("busy", busy)).isTrue();
             assertThat(work.room()).isZero();
 
-            assertThat(PendingRecovery.retake(store, "slack", work, Clock.fixed(now, ZoneOffset.UTC), "r", Duration.ofMinutes(1), LEASE, MARGIN, 50,
+            assertThat(PendingRecovery.retake(store, "slack", work, Clock.fixed(now, ZoneOffset.UTC), ClaimHolder.alone(), "r", Duration.ofMinutes(1), LEASE, MARGIN, 50,
                     p -> answered.add(p.key()))).isZero();
             assertThat(keys(store.claimUnhandled("slack", now, now, "other", LEASE, 10))).as("left unclaimed")
                     .containsExactly("m1");
@@ -141,7 +142,7 @@ class PendingClaimTest {
             busy.release();
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
             Instant later = now.plus(LEASE).plusSeconds(1);
-            assertThat(PendingRecovery.retake(store, "slack", work, Clock.fixed(later, ZoneOffset.UTC), "r", Duration.ofMinutes(1), LEASE, MARGIN, 50,
+            assertThat(PendingRecovery.retake(store, "slack", work, Clock.fixed(later, ZoneOffset.UTC), ClaimHolder.alone(), "r", Duration.ofMinutes(1), LEASE, MARGIN, 50,
                     p -> answered.add(p.key()))).isEqualTo(1);
             assertThat(work.awaitIdle(Duration.ofSeconds(30))).isTrue();
         }
@@ -206,5 +207,23 @@ class PendingClaimTest {
         store.handled("q1");
         assertThat(store.claim("q1", "inbox", muchLater.plus(LEASE.multipliedBy(2)), LEASE)).as("already answered").isFalse();
         assertThat(store.claim("never-kept", "inbox", later, LEASE)).as("not recorded (store was down): still answered").isTrue();
+    }
+
+    @Test
+    void theClaimsOfOneInstanceAreEndedAndNoOtherInstancesEvenWithANameThatStartsTheSame() {
+        UserRef u = new UserRef("slack", "T1", "U1");
+        assertThat(store.accept(new Pending("a1", u, "text", null, T0), "41@host.a#1/slack-inbox", LEASE)).isTrue();
+        assertThat(store.accept(new Pending("a2", u, "text", null, T0), "41@host.a#1/teams-recovery", LEASE)).isTrue();
+        assertThat(store.accept(new Pending("b1", u, "text", null, T0), "41@host.a#10/slack-inbox", LEASE)).isTrue();
+        assertThat(store.accept(new Pending("c1", u, "text", null, T0), "41@hostxa#1/slack-inbox", LEASE)).isTrue();
+        assertThat(store.accept(new Pending("d1", u, "text", null, T0), "41@host.a#1/slack-inbox", LEASE)).isTrue();
+        store.handled("d1");
+
+        assertThat(store.releaseClaimsOf("41@host.a#1")).as("a1 and a2: d1 was answered").isEqualTo(2);
+
+        Instant now = T0.plusSeconds(90);
+        assertThat(keys(store.claimUnhandled("slack", now, now, "other/slack-recovery", LEASE, 10))).containsExactlyInAnyOrder("a1", "a2");
+        assertThat(store.releaseClaimsOf("41@host.a#1")).as("nothing left of it").isZero();
+        assertThat(store.releaseClaimsOf("41@host.a")).as("a name is matched whole, up to its slash").isZero();
     }
 }

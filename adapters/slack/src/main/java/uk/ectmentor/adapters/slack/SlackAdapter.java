@@ -34,6 +34,7 @@ import uk.ectmentor.core.chat.Block;
 import uk.ectmentor.core.chat.Inbound;
 import uk.ectmentor.core.chat.Message;
 import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.PendingRecovery;
@@ -72,6 +73,9 @@ final class SlackAdapter {
     static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
     static final Duration HANDLING_MARGIN = Duration.ofSeconds(90);
     private static final int RECOVERY_BATCH = 50;
+    /** The roles this adapter claims kept messages under ({@link ClaimHolder#owner}). */
+    private static final String INBOX = "slack-inbox";
+    private static final String RECOVERY = "slack-recovery";
 
     private final ConversationEngine engine;
     private final HomePage home;
@@ -85,11 +89,12 @@ final class SlackAdapter {
     private final SlackWork work;
     private final Pacer pacer;
     private final Clock clock;
-    /** Claims the messages this instance queued in memory (recovery claims under its own owner). */
-    private final String inboxOwner = "slack-inbox-" + java.util.UUID.randomUUID();
+    /** This instance, whose claims on kept messages stand while its heartbeat is renewed. */
+    private final ClaimHolder holder;
 
     SlackAdapter(ConversationEngine engine, HomePage home, InboundDedupStore dedup, SlackRenderer renderer, SlackForms forms,
-                 SlackPoster poster, ResponseUrlSender responses, DmChannels dms, MethodsClient methods, SlackWork work, Pacer pacer, Clock clock) {
+                 SlackPoster poster, ResponseUrlSender responses, DmChannels dms, MethodsClient methods, SlackWork work, Pacer pacer,
+                 ClaimHolder holder, Clock clock) {
         this.engine = engine;
         this.home = home;
         this.dedup = dedup;
@@ -101,6 +106,7 @@ final class SlackAdapter {
         this.methods = methods;
         this.work = work;
         this.pacer = pacer;
+        this.holder = holder;
         this.clock = clock;
     }
 
@@ -118,11 +124,12 @@ final class SlackAdapter {
             String delivery = "slack:command:" + p.getTriggerId();
             String said = text.isEmpty() ? "help" : text;
             Instant at = clock.instant();
-            if (keep(new InboundDedupStore.Pending(delivery, from, said, null, at))) {
+            String owner = holder.owner(INBOX);
+            if (keep(new InboundDedupStore.Pending(delivery, from, said, null, at), owner)) {
                 ResponseUrl url = (t, blocks) -> responses.post(p.getResponseUrl(), SlashCommandResponse.builder()
                         .responseType("ephemeral").text(t).blocks(blocks).build());
                 boolean queued = work.offer(from.key(), () -> {
-                    if (ours(delivery, at)) {
+                    if (ours(delivery, owner, at)) {
                         respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
                         handled(delivery);
                     }
@@ -142,10 +149,11 @@ final class SlackAdapter {
             UserRef from = new UserRef(PLATFORM, teamOf(payload.getTeamId(), e.getTeam()), e.getUser());
             String text = SlackText.fromSlack(e.getText());
             Instant at = clock.instant();
-            if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), at))) {
+            String owner = holder.owner(INBOX);
+            if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), at), owner)) {
                 boolean queued = work.offer(from.key(), () -> {
                     dms.remember(from, e.getChannel()); // their DM channel: later nudges need no conversations.open
-                    if (ours(delivery, at)) {
+                    if (ours(delivery, owner, at)) {
                         answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
                     }
                 });
@@ -249,9 +257,9 @@ final class SlackAdapter {
      * has room for it (an overflowed one is left to recovery). True unless the delivery was seen before.
      * With the store down the message is still handled (the engine then says it could not save anything).
      */
-    private boolean keep(InboundDedupStore.Pending pending) {
+    private boolean keep(InboundDedupStore.Pending pending, String owner) {
         try {
-            return PendingRecovery.keep(dedup, work, pending, inboxOwner, HANDLING_LEASE);
+            return PendingRecovery.keep(dedup, work, pending, owner, HANDLING_LEASE);
         } catch (RuntimeException e) {
             log.warn("could not record a Slack delivery: {}", e.getMessage());
             return true;
@@ -259,8 +267,8 @@ final class SlackAdapter {
     }
 
     /** A message queued in memory: still this instance's to answer, unless it waited so long that recovery took it. */
-    private boolean ours(String delivery, Instant at) {
-        return PendingRecovery.ours(dedup, delivery, inboxOwner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN);
+    private boolean ours(String delivery, String owner, Instant at) {
+        return PendingRecovery.ours(dedup, holder, delivery, owner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN);
     }
 
     private void handled(String delivery) {
@@ -284,8 +292,13 @@ final class SlackAdapter {
      *
      * @return how many were picked up
      */
+    int recoverUnhandled() {
+        return recoverUnhandled(holder.owner(RECOVERY));
+    }
+
+    /** As {@link #recoverUnhandled()}, claiming under {@code owner}. */
     int recoverUnhandled(String owner) {
-        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock, owner, RECOVER_AFTER, RECOVERY_LEASE,
+        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock, holder, owner, RECOVER_AFTER, RECOVERY_LEASE,
                 HANDLING_MARGIN, RECOVERY_BATCH, this::answer);
         if (total > 0) {
             log.info("answering {} Slack messages taken in but not yet answered (a restart, or a busy spell)", total);

@@ -26,6 +26,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 
 import uk.ectmentor.core.content.ContentPack;
+import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.DaemonTimer;
 import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.engine.ConversationEngine;
@@ -136,10 +137,12 @@ public class SlackConfiguration {
     @Bean
     SlackAdapter slackAdapter(ConversationEngine engine, MongoStorage storage, ContentPack content, Clock clock, SlackWork slackWork,
                               SlackRenderer slackRenderer, SlackPoster slackPoster, Slack slack, DmChannels slackDmChannels,
-                              MethodsClient slackMethods, ObjectProvider<Pacer> pacer) {
+                              MethodsClient slackMethods, ObjectProvider<Pacer> pacer, ObjectProvider<InstanceShare> shares) {
         HomePage home = new HomePage(storage.people(), storage.actions(), storage.learningLog(), content, clock);
-        return new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer,
-                slackRenderer.forms(), slackPoster, new ResponseUrlSender(slack), slackDmChannels, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping), clock);
+        ClaimHolder holder = shares.getIfAvailable();
+        return new SlackAdapter(engine, home, storage.inboundDedup(), slackRenderer, slackRenderer.forms(), slackPoster,
+                new ResponseUrlSender(slack), slackDmChannels, slackMethods, slackWork, pacer.getIfAvailable(Pacer::sleeping),
+                holder == null ? ClaimHolder.alone() : holder, clock);
     }
 
     @Bean
@@ -164,11 +167,10 @@ public class SlackConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     java.util.concurrent.ScheduledExecutorService slackRecovery(SlackAdapter adapter,
             @org.springframework.beans.factory.annotation.Value("${bot.slack.recovery-interval:PT30S}") Duration every) {
-        String owner = "slack-" + java.util.UUID.randomUUID();
         java.util.concurrent.ScheduledExecutorService timer = DaemonTimer.named("slack-recovery");
         timer.scheduleWithFixedDelay(() -> {
             try {
-                adapter.recoverUnhandled(owner);
+                adapter.recoverUnhandled();
             } catch (RuntimeException e) {
                 log.warn("recovering unanswered Slack messages failed: {}", e.getMessage());
             }

@@ -2,7 +2,6 @@ package uk.ectmentor.adapters.teams;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -17,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import uk.ectmentor.core.delivery.ConversationRefStore;
+import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.DaemonTimer;
 import uk.ectmentor.core.delivery.InstanceShare;
 import uk.ectmentor.core.delivery.OrderedWork;
@@ -89,8 +89,10 @@ public class TeamsConfiguration {
     }
 
     @Bean
-    TeamsInbox teamsInbox(TeamsAdapter adapter, TeamsSender sender, MongoStorage storage, OrderedWork teamsWork, Clock clock) {
-        return new TeamsInbox(adapter, sender, storage.inboundDedup(), teamsWork, clock);
+    TeamsInbox teamsInbox(TeamsAdapter adapter, TeamsSender sender, MongoStorage storage, OrderedWork teamsWork,
+                          ObjectProvider<InstanceShare> shares, Clock clock) {
+        ClaimHolder holder = shares.getIfAvailable();
+        return new TeamsInbox(adapter, sender, storage.inboundDedup(), teamsWork, holder == null ? ClaimHolder.alone() : holder, clock);
     }
 
     /**
@@ -100,12 +102,11 @@ public class TeamsConfiguration {
      */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService teamsRecovery(TeamsInbox inbox, @Value("${bot.teams.recovery-interval:PT30S}") Duration every) {
-        String owner = "teams-" + UUID.randomUUID();
         ScheduledExecutorService timer = DaemonTimer.named("teams-recovery");
         long period = Math.max(1, every.toSeconds());
         timer.scheduleWithFixedDelay(() -> {
             try {
-                inbox.recoverUnhandled(owner);
+                inbox.recoverUnhandled();
             } catch (RuntimeException e) {
                 log.warn("recovering unanswered Teams messages failed: {}", e.getMessage());
             }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
@@ -44,6 +45,9 @@ final class TeamsInbox {
     static final Duration HANDLING_LEASE = Duration.ofMinutes(5);
     static final Duration HANDLING_MARGIN = Duration.ofSeconds(90);
     private static final int RECOVERY_BATCH = 50;
+    /** The roles this inbox claims kept messages under ({@link ClaimHolder#owner}). */
+    private static final String INBOX = "teams-inbox";
+    private static final String RECOVERY = "teams-recovery";
     /** How long a reply may wait for the throttle before it is given up (and logged). */
     static final Duration LONGEST_REPLY_WAIT = Duration.ofSeconds(60);
 
@@ -52,14 +56,15 @@ final class TeamsInbox {
     private final InboundDedupStore dedup;
     private final OrderedWork work;
     private final Clock clock;
-    /** Claims the messages this instance queued in memory (recovery claims under its own owner). */
-    private final String inboxOwner = "teams-inbox-" + UUID.randomUUID();
+    /** This instance, whose claims on kept messages stand while its heartbeat is renewed. */
+    private final ClaimHolder holder;
 
-    TeamsInbox(TeamsAdapter adapter, TeamsSender sender, InboundDedupStore dedup, OrderedWork work, Clock clock) {
+    TeamsInbox(TeamsAdapter adapter, TeamsSender sender, InboundDedupStore dedup, OrderedWork work, ClaimHolder holder, Clock clock) {
         this.adapter = adapter;
         this.sender = sender;
         this.dedup = dedup;
         this.work = work;
+        this.holder = holder;
         this.clock = clock;
     }
 
@@ -78,17 +83,18 @@ final class TeamsInbox {
     boolean take(TeamsMessage m) {
         String key = key(m);
         Instant at = clock.instant();
+        String owner = holder.owner(INBOX);
         boolean first;
         try {
             first = PendingRecovery.keep(dedup, work, new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), at),
-                    inboxOwner, HANDLING_LEASE);
+                    owner, HANDLING_LEASE);
         } catch (RuntimeException e) {
             log.warn("could not record a Teams delivery: {}", e.getMessage());
             first = true;
         }
         if (first && !work.offer(m.from().key(), () -> {
             // after a long wait in the queue recovery may have taken it over, and answers it instead
-            if (PendingRecovery.ours(dedup, key, inboxOwner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN)) {
+            if (PendingRecovery.ours(dedup, holder, key, owner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN)) {
                 answer(key, m);
             }
         })) {
@@ -138,8 +144,13 @@ final class TeamsInbox {
      *
      * @return how many were picked up
      */
+    int recoverUnhandled() {
+        return recoverUnhandled(holder.owner(RECOVERY));
+    }
+
+    /** As {@link #recoverUnhandled()}, claiming under {@code owner}. */
     int recoverUnhandled(String owner) {
-        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock, owner, RECOVER_AFTER, RECOVERY_LEASE,
+        int total = PendingRecovery.retake(dedup, PLATFORM, work, clock, holder, owner, RECOVER_AFTER, RECOVERY_LEASE,
                 HANDLING_MARGIN, RECOVERY_BATCH, p -> {
                     TeamsMessage m = read(p);
                     if (m == null) {

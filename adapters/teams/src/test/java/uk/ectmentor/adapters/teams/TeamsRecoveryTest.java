@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import uk.ectmentor.core.chat.Inbound;
 import uk.ectmentor.core.chat.UserRef;
+import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.ConversationRefStore;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
@@ -144,7 +145,7 @@ class TeamsRecoveryTest {
         Hold hold = new Hold();
         try (OrderedWork slow = new OrderedWork("slow-work", 1, 10)) {
             holdUp(slow, hold);
-            TeamsInbox stuck = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, bot.clock);
+            TeamsInbox stuck = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, ClaimHolder.alone(), bot.clock);
             assertThat(stuck.recoverUnhandled("first-recovery")).as("queued behind a slow task").isEqualTo(1);
             bot.clock.advance(TeamsInbox.RECOVERY_LEASE.plusSeconds(1));
             assertThat(inbox.recoverUnhandled("second-recovery")).as("the first claim ran out").isEqualTo(1);
@@ -215,7 +216,7 @@ class TeamsRecoveryTest {
         Hold hold = new Hold();
         try (OrderedWork full = new OrderedWork("full-work", 1, 1)) {
             holdUp(full, hold);
-            TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), full, bot.clock);
+            TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), full, ClaimHolder.alone(), bot.clock);
             TeamsMessage m = samSays("act-busy-1", "reflect: sent while the bot was busy");
             assertThat(busy.take(m)).as("taken (answered 200), though not queued").isTrue();
             assertThat(busy.take(m)).as("a redelivery is still recognised").isFalse();
@@ -237,7 +238,7 @@ class TeamsRecoveryTest {
         int before = connector.activities().size();
         try (OrderedWork slow = new OrderedWork("slow-work", 1, 100)) {
             holdUp(slow, hold);
-            TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, bot.clock);
+            TeamsInbox busy = new TeamsInbox(adapter, sender, bot.storage.inboundDedup(), slow, ClaimHolder.alone(), bot.clock);
             TeamsMessage m = samSays("act-queued-1", "reflect: waited in a long queue");
             assertThat(busy.take(m)).as("taken and queued behind a slow task").isTrue();
 
