@@ -2,7 +2,8 @@
 # Load, start-up and memory figures for the packaged app against a bare Bolt app, all on 127.0.0.1.
 # Usage: bench/run.sh [load|kill|retry|outage|hostile|limits|store] [--rates 50,100,200,400] [--seconds 10] [--targets slack-event,slack-command,teams] [--quiet-seconds 60]
 #   load  (default) rising rates, prints a table (docs/PERFORMANCE.md)
-#   kill  SIGKILL with 1,000 reflections in flight, then restart and count (docs/RELIABILITY.md); --target teams for Teams
+#   kill  SIGKILL with 1,000 reflections in flight, then restart and count (docs/RELIABILITY.md); --target teams for Teams;
+#         --store mongodb against a MongoDB-compatible server that outlives the kill
 #   retry every Slack event sent three more times as Slack's retries (docs/RELIABILITY.md)
 #   outage the store stopped for 30 s and restarted (docs/RELIABILITY.md)
 #   hostile malformed, oversized, injected, forged and replayed requests on every channel

@@ -12,15 +12,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import uk.ectmentor.core.storage.EmbeddedMongo;
+
 /**
  * Fault scenario: 1,000 reflections sent as Slack direct messages at a steady rate; the app is killed with
  * SIGKILL part-way; it is restarted on the same data directory; the events Slack saw no 200 for are sent
  * again as Slack's retries (same event id, {@code X-Slack-Retry-Num: 1}); then every reflection is looked up.
  * PASS when every acknowledged reflection is in the log exactly once (and no reflection is in twice).
  * With {@code --target teams} the same run goes through Teams: Bot Framework {@code message} activities to
- * {@code /api/messages}, and the unacknowledged ones are delivered again with the same activity id.
+ * {@code /api/messages}, and the unacknowledged ones are delivered again with the same activity id. With
+ * {@code --store mongodb} the app runs against a MongoDB-compatible server of the bench's own ({@code MONGODB_URI}),
+ * which outlives the kill, instead of its embedded store: the restarted app cannot tell its previous run's claims
+ * from another instance's, so they end when that run's heartbeat has been out for two minutes.
  *
- * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000] [--users 50] [--target slack|teams]</pre>
+ * <pre>KillScenario [--jar ...] [--count 1000] [--rate 250] [--kill-after-ms 2000] [--users 50] [--target slack|teams]
+ *              [--store embedded|mongodb]</pre>
  */
 public final class KillScenario {
     private KillScenario() {
@@ -36,17 +42,31 @@ public final class KillScenario {
         int users = Math.max(1, Math.min(200, Integer.parseInt(opts.getOrDefault("users", "50"))));
         String prefix = "k" + Long.toString(System.currentTimeMillis() % 46656, 36);
         boolean teams = "teams".equals(opts.getOrDefault("target", "slack"));
+        boolean mongodb = "mongodb".equals(opts.getOrDefault("store", "embedded"));
 
         HttpClient http = Reflections.client();
         Path data = Files.createTempDirectory("ect-kill-");
         int[] status = new int[count];
-        boolean failed;
-        int acked = 0;
         String[] bodies = new String[count];
         String[] fakeUrl = new String[1];
+        int storePort = Child.freePort();
+        Map<String, String> env = mongodb ? Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + storePort, "BOT_DEMO", "true") : Map.of();
+        try (EmbeddedMongo store = mongodb ? EmbeddedMongo.onDisk(Files.createTempDirectory("ect-kill-store-"), storePort) : null) {
+            if (mongodb) {
+                System.out.printf("the app's store: mongodb://127.0.0.1:%d, a server of the bench's that outlives the kill%n", storePort);
+            }
+            killAndRestart(jar, data, env, fakeUrl, count, rate, killAfterMs, users, prefix, teams, http, status, bodies);
+        }
+    }
+
+    private static void killAndRestart(Path jar, Path data, Map<String, String> env, String[] fakeUrl, int count, int rate,
+                                       long killAfterMs, int users, String prefix, boolean teams, HttpClient http, int[] status,
+                                       String[] bodies) throws Exception {
+        boolean failed;
+        int acked = 0;
         try (FakeSlackApi fake = new FakeSlackApi()) {
             fakeUrl[0] = fake.baseUrl();
-            Child app = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
+            Child app = Child.app(jar, data, LoadBench.SECRET, fake, env);
             for (int u = 0; u < users; u++) {
                 if (teams) {
                     linkTeamsUser(http, app, fake, "sam", "tk" + u);
@@ -103,7 +123,8 @@ public final class KillScenario {
         }
         // a fresh fake Slack for the restarted app, as if Slack had carried on
         try (FakeSlackApi fake = new FakeSlackApi()) {
-            Child again = Child.app(jar, data, LoadBench.SECRET, fake, Map.of());
+            Child again = Child.app(jar, data, LoadBench.SECRET, fake, env);
+            long restarted = System.nanoTime();
             try {
                 System.out.printf("restarted on the same data directory: healthy after %d ms%n", again.startMillis);
                 int retried = 0;
@@ -138,18 +159,34 @@ public final class KillScenario {
                 while (last >= 0 && Reflections.storedYet(http, again, "sam", prefix, last) == 0 && System.nanoTime() < until) {
                     Thread.sleep(1000);
                 }
-                // messages acknowledged but never answered are picked up from the store when the dead process's
-                // claim on them runs out, five minutes after they were taken in (recovery runs every 30 s): give
-                // it that long before settling
-                Thread.sleep(Duration.ofSeconds(340).toMillis());
-                // then wait while acknowledged reflections are still appearing (the log listing is capped, so
-                // count the missing ones directly), at most 8 minutes
+                // messages acknowledged but never answered are picked up from the store: on the embedded store once
+                // they are a minute old, on MongoDB once the dead run's heartbeat has been out for two minutes (at the
+                // latest when a claim runs out, five minutes after the message was taken in). Count the missing ones
+                // (the log listing is capped) every 5 s until none is, then wait on to 340 s after the restart, so
+                // that a second answer when a claim runs out would be seen too
                 java.util.Set<Integer> waiting = new java.util.TreeSet<>();
                 for (int i = 0; i < count; i++) {
                     if (status[i] == 200) {
                         waiting.add(i);
                     }
                 }
+                long allBy = restarted + Duration.ofSeconds(340).toNanos();
+                while (!waiting.isEmpty() && System.nanoTime() < allBy) {
+                    for (java.util.Iterator<Integer> it = waiting.iterator(); it.hasNext(); ) {
+                        if (Reflections.storedYet(http, again, "sam", prefix, it.next()) > 0) {
+                            it.remove();
+                        }
+                    }
+                    if (!waiting.isEmpty()) {
+                        Thread.sleep(5000);
+                    }
+                }
+                if (waiting.isEmpty()) {
+                    System.out.printf("every acknowledged reflection in the log %d s after the restart%n",
+                            Duration.ofNanos(System.nanoTime() - restarted).toSeconds());
+                }
+                Thread.sleep(Math.max(0, Duration.ofNanos(allBy - System.nanoTime()).toMillis()));
+                // then wait while acknowledged reflections are still appearing, at most 8 minutes
                 long settleBy = System.nanoTime() + Duration.ofMinutes(8).toNanos();
                 long lastProgress = System.nanoTime();
                 while (!waiting.isEmpty() && System.nanoTime() < settleBy
