@@ -65,16 +65,30 @@ public final class PendingRecovery {
         }
     }
 
+    /** What keeping a message that just arrived came to. */
+    public enum Kept {
+        /** Kept in the store until it is answered: the first time the delivery was seen. */
+        KEPT,
+        /** Seen before (a platform's retry): nothing to do. */
+        REPEAT,
+        /** The store could not be reached: nothing was kept, and the message is answered from memory anyway. */
+        NOT_KEPT
+    }
+
     /**
      * Keeps a message that just arrived (see {@link InboundDedupStore#accept(InboundDedupStore.Pending, String, Duration)}):
      * claimed for {@code owner} for {@code lease} when {@code work} has room to queue it, unclaimed (for recovery
      * after its delay) when it has not.
-     *
-     * @return true the first time the delivery is seen
      */
-    public static boolean keep(InboundDedupStore dedup, OrderedWork work, InboundDedupStore.Pending pending, String owner,
-                               Duration lease) {
-        return work.room() > 0 ? dedup.accept(pending, owner, lease) : dedup.accept(pending);
+    public static Kept keep(InboundDedupStore dedup, OrderedWork work, InboundDedupStore.Pending pending, String owner,
+                            Duration lease) {
+        try {
+            boolean first = work.room() > 0 ? dedup.accept(pending, owner, lease) : dedup.accept(pending);
+            return first ? Kept.KEPT : Kept.REPEAT;
+        } catch (RuntimeException e) {
+            log.warn("could not record a {} delivery: {}", pending.from().platform(), e.getMessage());
+            return Kept.NOT_KEPT;
+        }
     }
 
     /**

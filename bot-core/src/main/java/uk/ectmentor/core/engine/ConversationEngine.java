@@ -56,18 +56,34 @@ public final class ConversationEngine {
     }
 
     public List<Message> handle(Inbound in) {
+        return handleKept(in).orElseGet(() -> List.of(Message.text("Sorry, I can't reach my records just now, so nothing was saved. "
+                + "Please send that again in a minute.")));
+    }
+
+    /**
+     * As {@link #handle}, for a message kept in the store until it is answered (a platform's message, taken in and
+     * acknowledged before it is handled): empty when the store cannot be reached. The message then stays kept and
+     * recovery answers it once the store is back, so the person is told {@link #keptForLater()}, not that nothing
+     * was saved (a message sent again on that advice would be saved twice).
+     */
+    public Optional<List<Message>> handleKept(Inbound in) {
         try {
-            return route(in);
+            return Optional.of(route(in));
         } catch (StoreUnavailableException e) {
             log.warn("store unavailable while handling a {} message: {}", in.from().platform(), e.getMessage());
-            return List.of(Message.text("Sorry, I can't reach my records just now, so nothing was saved. "
-                    + "Please send that again in a minute."));
+            return Optional.empty();
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             log.error("failed to handle a {} message (ref {})", in.from().platform(), ref, e);
-            return List.of(Message.text("Sorry, something went wrong on my side (reference " + ref + "). "
-                    + "Please try again; if it keeps happening, tell your induction tutor."));
+            return Optional.of(List.of(Message.text("Sorry, something went wrong on my side (reference " + ref + "). "
+                    + "Please try again; if it keeps happening, tell your induction tutor.")));
         }
+    }
+
+    /** What a kept message is answered with while the store cannot be reached ({@link #handleKept}). */
+    public static Message keptForLater() {
+        return Message.text("Sorry, I can't reach my records just now. I've kept your message and will answer it "
+                + "within a few minutes, once they're back.");
     }
 
     private List<Message> route(Inbound in) {

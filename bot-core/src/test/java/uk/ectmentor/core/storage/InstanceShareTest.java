@@ -218,7 +218,7 @@ class InstanceShareTest {
             deadQueue.submit(sam.key(), stuck);
             Pending kept = new Pending("slack:event:E1", sam, "reflect: queued when it died", null, tookIn);
             String deadInbox = dead.owner("slack-inbox");
-            assertThat(PendingRecovery.keep(dedup, deadQueue, kept, deadInbox, LEASE)).isTrue();
+            assertThat(PendingRecovery.keep(dedup, deadQueue, kept, deadInbox, LEASE)).isEqualTo(PendingRecovery.Kept.KEPT);
             deadQueue.submit(sam.key(), () -> {
                 if (PendingRecovery.ours(dedup, dead, kept.key(), deadInbox, tookIn, clock.instant(), LEASE, MARGIN)) {
                     answered.add("dead");

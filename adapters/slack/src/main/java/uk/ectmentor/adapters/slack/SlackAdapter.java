@@ -38,6 +38,7 @@ import uk.ectmentor.core.delivery.ClaimHolder;
 import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.PendingRecovery;
+import uk.ectmentor.core.delivery.PendingRecovery.Kept;
 import uk.ectmentor.core.engine.ConversationEngine;
 import uk.ectmentor.core.home.HomePage;
 
@@ -125,13 +126,15 @@ final class SlackAdapter {
             String said = text.isEmpty() ? "help" : text;
             Instant at = clock.instant();
             String owner = holder.owner(INBOX);
-            if (keep(new InboundDedupStore.Pending(delivery, from, said, null, at), owner)) {
+            Kept kept = keep(new InboundDedupStore.Pending(delivery, from, said, null, at), owner);
+            if (kept != Kept.REPEAT) {
                 ResponseUrl url = (t, blocks) -> responses.post(p.getResponseUrl(), SlashCommandResponse.builder()
                         .responseType("ephemeral").text(t).blocks(blocks).build());
                 boolean queued = work.offer(from.key(), () -> {
                     if (ours(delivery, owner, at)) {
-                        respond(from, p.getResponseUrl(), url, engine.handle(Inbound.text(from, said, delivery)));
-                        handled(delivery);
+                        Optional<List<Message>> answer = turn(kept, Inbound.text(from, said, delivery));
+                        respond(from, p.getResponseUrl(), url, answer.orElse(List.of(ConversationEngine.keptForLater())));
+                        answer.ifPresent(a -> handled(delivery));
                     }
                 });
                 if (!queued) {
@@ -150,11 +153,14 @@ final class SlackAdapter {
             String text = SlackText.fromSlack(e.getText());
             Instant at = clock.instant();
             String owner = holder.owner(INBOX);
-            if (keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), at), owner)) {
+            Kept kept = keep(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), at), owner);
+            if (kept != Kept.REPEAT) {
                 boolean queued = work.offer(from.key(), () -> {
                     dms.remember(from, e.getChannel()); // their DM channel: later nudges need no conversations.open
                     if (ours(delivery, owner, at)) {
-                        answer(new InboundDedupStore.Pending(delivery, from, text, e.getChannel(), null));
+                        Optional<List<Message>> answer = turn(kept, Inbound.text(from, text, delivery));
+                        reply(from, e.getChannel(), answer.orElse(List.of(ConversationEngine.keptForLater())));
+                        answer.ifPresent(a -> handled(delivery));
                     }
                 });
                 if (!queued) {
@@ -254,16 +260,19 @@ final class SlackAdapter {
 
     /**
      * Keeps a typed message with its delivery until it is answered, claimed for this instance when the work queue
-     * has room for it (an overflowed one is left to recovery). True unless the delivery was seen before.
-     * With the store down the message is still handled (the engine then says it could not save anything).
+     * has room for it (an overflowed one is left to recovery). With the store down the message is still handled
+     * (the engine then says it could not save anything).
      */
-    private boolean keep(InboundDedupStore.Pending pending, String owner) {
-        try {
-            return PendingRecovery.keep(dedup, work, pending, owner, HANDLING_LEASE);
-        } catch (RuntimeException e) {
-            log.warn("could not record a Slack delivery: {}", e.getMessage());
-            return true;
-        }
+    private Kept keep(InboundDedupStore.Pending pending, String owner) {
+        return PendingRecovery.keep(dedup, work, pending, owner, HANDLING_LEASE);
+    }
+
+    /**
+     * The engine's answer to a message; empty for a kept one while the store is out of reach: it then stays kept,
+     * unanswered, and recovery answers it once the store is back.
+     */
+    private Optional<List<Message>> turn(Kept kept, Inbound in) {
+        return kept == Kept.KEPT ? engine.handleKept(in) : Optional.of(engine.handle(in));
     }
 
     /** A message queued in memory: still this instance's to answer, unless it waited so long that recovery took it. */
@@ -279,9 +288,17 @@ final class SlackAdapter {
         }
     }
 
-    /** Runs a kept message through the engine, answers in its channel (or by DM), then marks it handled. */
+    /**
+     * Runs a recovered message through the engine, answers in its channel (or by DM), then marks it handled; with the
+     * store out of reach it stays kept for a later round.
+     */
     void answer(InboundDedupStore.Pending p) {
-        reply(p.from(), p.channel(), engine.handle(Inbound.text(p.from(), p.text(), p.key())));
+        Optional<List<Message>> answer = engine.handleKept(Inbound.text(p.from(), p.text(), p.key()));
+        if (answer.isEmpty()) {
+            log.info("store out of reach: {} stays kept for a later round of recovery", p.key());
+            return;
+        }
+        reply(p.from(), p.channel(), answer.get());
         handled(p.key());
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -75,8 +76,26 @@ public final class TeamsAdapter {
 
     /** A typed message. */
     public List<Outgoing> onMessage(UserRef who, String reference, String text, String activityId) {
+        return onMessage(who, reference, text, activityId, in -> Optional.of(engine.handle(in))).orElseThrow();
+    }
+
+    /**
+     * A typed message kept in the store until answered: empty while the store is out of reach, when it stays kept
+     * for recovery ({@link ConversationEngine#handleKept}).
+     */
+    Optional<List<Outgoing>> onKeptMessage(UserRef who, String reference, String text, String activityId) {
+        return onMessage(who, reference, text, activityId, engine::handleKept);
+    }
+
+    private Optional<List<Outgoing>> onMessage(UserRef who, String reference, String text, String activityId,
+                                               Function<Inbound, Optional<List<Message>>> turn) {
         remember(who, reference);
-        return render(engine.handle(Inbound.text(who, text == null ? "" : text, activityId)));
+        return turn.apply(Inbound.text(who, text == null ? "" : text, activityId)).map(this::render);
+    }
+
+    /** What a kept message is answered with while the store is out of reach. */
+    List<Outgoing> keptForLater() {
+        return render(List.of(ConversationEngine.keptForLater()));
     }
 
     /** True when a message's value is the data of one of the bot's buttons (an Action.Submit). */
@@ -92,6 +111,11 @@ public final class TeamsAdapter {
         return onCardAction(who, reference, null, value, activityId);
     }
 
+    /** As {@link #onCardSubmit}, kept in the store until answered: empty while the store is out of reach. */
+    Optional<CardUpdate> onKeptCardSubmit(UserRef who, String reference, JsonNode value, String activityId) {
+        return onCardAction(who, reference, null, value, activityId, engine::handleKept);
+    }
+
     /**
      * An Action.Execute ({@code adaptiveCard/action} invoke), answered inside the request, after the person's
      * earlier messages (so a press never overtakes what they typed just before); when those take longer than
@@ -104,14 +128,19 @@ public final class TeamsAdapter {
 
     /** A pressed button, in turn: the first reply replaces the card in place. */
     CardUpdate onCardAction(UserRef who, String reference, String verb, JsonNode data, String activityId) {
+        return onCardAction(who, reference, verb, data, activityId, in -> Optional.of(engine.handle(in))).orElseThrow();
+    }
+
+    private Optional<CardUpdate> onCardAction(UserRef who, String reference, String verb, JsonNode data, String activityId,
+                                              Function<Inbound, Optional<List<Message>>> turn) {
         remember(who, reference);
         AdaptiveCardRenderer.CardInput input = AdaptiveCardRenderer.read(data);
-        List<Message> replies;
-        if (input == null) {
-            replies = engine.handle(Inbound.action(who, verb == null ? "" : verb, null, activityId));
-        } else {
-            replies = engine.handle(new Inbound(who, null, input.actionId(), input.value(), input.form(), activityId));
-        }
+        Inbound in = input == null ? Inbound.action(who, verb == null ? "" : verb, null, activityId)
+                : new Inbound(who, null, input.actionId(), input.value(), input.form(), activityId);
+        return turn.apply(in).map(this::cardUpdate);
+    }
+
+    private CardUpdate cardUpdate(List<Message> replies) {
         if (replies.isEmpty()) {
             return new CardUpdate(renderer.card(Message.text("Done.")), List.of());
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import uk.ectmentor.core.delivery.DeliveryResult;
 import uk.ectmentor.core.delivery.InboundDedupStore;
 import uk.ectmentor.core.delivery.OrderedWork;
 import uk.ectmentor.core.delivery.PendingRecovery;
+import uk.ectmentor.core.delivery.PendingRecovery.Kept;
 
 /**
  * Message activities after Teams has had its answer. {@link #take} keeps the message in the store as pending
@@ -84,32 +86,36 @@ final class TeamsInbox {
         String key = key(m);
         Instant at = clock.instant();
         String owner = holder.owner(INBOX);
-        boolean first;
-        try {
-            first = PendingRecovery.keep(dedup, work, new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), at),
-                    owner, HANDLING_LEASE);
-        } catch (RuntimeException e) {
-            log.warn("could not record a Teams delivery: {}", e.getMessage());
-            first = true;
-        }
-        if (first && !work.offer(m.from().key(), () -> {
+        Kept kept = PendingRecovery.keep(dedup, work, new InboundDedupStore.Pending(key, m.from(), envelope(m), m.reference(), at),
+                owner, HANDLING_LEASE);
+        if (kept != Kept.REPEAT && !work.offer(m.from().key(), () -> {
             // after a long wait in the queue recovery may have taken it over, and answers it instead
             if (PendingRecovery.ours(dedup, holder, key, owner, at, clock.instant(), HANDLING_LEASE, HANDLING_MARGIN)) {
-                answer(key, m);
+                answer(key, m, kept == Kept.KEPT, true);
             }
         })) {
             // busy: the message stays pending in the store and recovery answers it (no heap grows without bound)
             log.debug("teams work queue full: {} left pending for recovery", key);
         }
-        return first;
+        return kept != Kept.REPEAT;
     }
 
-    /** Runs a kept message through the engine, sends the replies, then marks it handled. */
-    void answer(String key, TeamsMessage m) {
+    /**
+     * Runs a message through the engine, sends the replies, then marks it handled. One kept in the store
+     * ({@code kept}) stays kept while the store is out of reach, for recovery to answer once it is back; the person
+     * hears so when {@code tell} (not again when recovery meets the outage).
+     */
+    void answer(String key, TeamsMessage m, boolean kept, boolean tell) {
         List<Outgoing> rest;
         DeliveryResult result;
         if (m.value() != null && TeamsAdapter.isCardSubmit(m.value())) {
-            TeamsAdapter.CardUpdate update = adapter.onCardSubmit(m.from(), m.reference(), m.value(), m.activityId());
+            Optional<TeamsAdapter.CardUpdate> turn = kept ? adapter.onKeptCardSubmit(m.from(), m.reference(), m.value(), m.activityId())
+                    : Optional.of(adapter.onCardSubmit(m.from(), m.reference(), m.value(), m.activityId()));
+            if (turn.isEmpty()) {
+                keptForLater(key, m, tell);
+                return;
+            }
+            TeamsAdapter.CardUpdate update = turn.get();
             Outgoing card = Outgoing.cards(List.of(update.card()));
             boolean replaced = m.replyToId() != null && !m.replyToId().isBlank()
                     && sender.replace(m.from(), m.reference(), m.replyToId(), card, LONGEST_REPLY_WAIT).outcome()
@@ -120,13 +126,30 @@ final class TeamsInbox {
             }
             rest.addAll(update.more());
         } else {
-            rest = adapter.onMessage(m.from(), m.reference(), m.text(), m.activityId());
+            Optional<List<Outgoing>> turn = kept ? adapter.onKeptMessage(m.from(), m.reference(), m.text(), m.activityId())
+                    : Optional.of(adapter.onMessage(m.from(), m.reference(), m.text(), m.activityId()));
+            if (turn.isEmpty()) {
+                keptForLater(key, m, tell);
+                return;
+            }
+            rest = turn.get();
         }
         result = sender.deliver(m.from(), m.reference(), rest, LONGEST_REPLY_WAIT);
         if (result.outcome() != DeliveryResult.Outcome.DELIVERED) {
             log.warn("teams reply not delivered: {}", result.detail());
         }
         handled(key);
+    }
+
+    /** The store is out of reach: the message stays kept, unanswered, and recovery answers it once the store is back. */
+    private void keptForLater(String key, TeamsMessage m, boolean tell) {
+        log.info("store out of reach: {} stays kept for recovery", key);
+        if (tell) {
+            DeliveryResult result = sender.deliver(m.from(), m.reference(), adapter.keptForLater(), LONGEST_REPLY_WAIT);
+            if (result.outcome() != DeliveryResult.Outcome.DELIVERED) {
+                log.warn("teams notice not delivered: {}", result.detail());
+            }
+        }
     }
 
     private void handled(String key) {
@@ -157,7 +180,7 @@ final class TeamsInbox {
                         log.warn("a kept Teams message could not be read back; dropped");
                         handled(p.key());
                     } else {
-                        answer(p.key(), m);
+                        answer(p.key(), m, true, false);
                     }
                 });
         if (total > 0) {

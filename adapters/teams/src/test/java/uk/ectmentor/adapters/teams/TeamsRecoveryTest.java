@@ -55,6 +55,8 @@ class TeamsRecoveryTest {
     TeamsAdapter adapter;
     @Autowired
     TeamsSender sender;
+    @Autowired
+    AdaptiveCardRenderer renderer;
     TeamsChannel channel;
 
     @BeforeEach
@@ -255,5 +257,31 @@ class TeamsRecoveryTest {
             assertThat(sentTo("/v3/conversations/a:conv-sam/activities", before)).as("the queued copy was not answered again").isEqualTo(answered);
         }
         assertThat(samsEntriesWith("waited in a long queue")).isEqualTo(1);
+    }
+
+    @Test
+    void aKeptMessageMetWithTheStoreDownIsToldItWasKeptAndIsAnsweredOnceByRecoveryWhenTheStoreIsBack() throws Exception {
+        int before = connector.activities().size();
+        try (TestBot elsewhere = new TestBot(); OrderedWork one = new OrderedWork("outage-work", 1, 10)) {
+            // this instance's engine finds its store gone between taking the message in and handling it
+            elsewhere.server.close();
+            TeamsAdapter cutOff = new TeamsAdapter(elsewhere.engine, elsewhere.storage.conversationRefs(), renderer, bot.clock);
+            TeamsInbox outage = new TeamsInbox(cutOff, sender, bot.storage.inboundDedup(), one, ClaimHolder.alone(), bot.clock);
+            assertThat(outage.take(samSays("act-outage-1", "reflect: kept through an outage"))).isTrue();
+            assertThat(one.awaitIdle(WAIT)).isTrue();
+        }
+        List<String> told = connector.activities().subList(before, connector.activities().size()).stream()
+                .map(r -> r.body().toString()).toList();
+        assertThat(told).as("told it was kept, not that nothing was saved").hasSize(1)
+                .allSatisfy(body -> assertThat(body).contains("kept your message").doesNotContain("nothing was saved"));
+        assertThat(samsEntriesWith("kept through an outage")).isZero();
+
+        // the store is back: once the claim runs out, recovery answers it, once
+        bot.clock.advance(TeamsInbox.HANDLING_LEASE.plusSeconds(1));
+        assertThat(inbox.recoverUnhandled("back")).isEqualTo(1);
+        assertThat(work.awaitIdle(WAIT)).isTrue();
+        assertThat(samsEntriesWith("kept through an outage")).isEqualTo(1);
+        bot.clock.advance(TeamsInbox.RECOVERY_LEASE.plusMinutes(1));
+        assertThat(inbox.recoverUnhandled("back")).as("answered, never again").isZero();
     }
 }
