@@ -55,9 +55,9 @@ public interface InboundDedupStore {
     /**
      * Claims one kept message for {@code owner} until {@code now + lease}, just before the instance that took it in
      * handles it from memory, when it waited so long that its claim from {@link #accept(Pending, String, Duration)}
-     * may run out, or the instance's heartbeat had a break: false when recovery (or another instance) holds a live claim on it, or it was already handled,
-     * so a message that waited in a long queue is never answered twice. True as well when no record was kept (the
-     * store was down when it arrived), so such a message is still answered.
+     * may run out, or the instance's heartbeat had a break: false when recovery (or another instance) holds a live
+     * claim on it, or it was already handled, so a message that waited in a long queue is never answered twice. True
+     * as well when no record was kept (the store was down when it arrived), so such a message is still answered.
      */
     default boolean claim(String key, String owner, Instant now, Duration lease) {
         return claim(key, owner, owner, now, lease);
